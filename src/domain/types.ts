@@ -142,6 +142,8 @@ export interface Room {
   name: string;
   specialty: Specialty;
   status?: RoomStatus;
+  /** An isolation room (infectious patients): cleaned last in a round, after every other room. */
+  isolation?: boolean;
 }
 
 /** IMSS appointment kinds: previa (12 h or more ahead), concertada (same day), espontánea (walk-in). */
@@ -150,6 +152,8 @@ export type ImssAppointmentKind = 'previa' | 'concertada' | 'espontanea';
 export interface Appointment {
   id: string;
   doctorId: string;
+  /** Id of the case person the appointment is for, when the appointment belongs to someone in the case. */
+  patientId?: string;
   patientName: string;
   date: IsoDate;
   start: ClockTime;
