@@ -7,6 +7,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // Read by tests/bench/bundle-size.ts to find the home route's first-load chunks.
+    manifest: true,
   },
   preview: { host: '127.0.0.1' },
   test: {

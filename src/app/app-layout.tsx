@@ -1,0 +1,73 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { LANGS, type Lang } from '../domain/text';
+import { useAppStore } from '../stores/app-store';
+import { LanguageSwitch } from '../ui/language-switch';
+import { PageLayout } from '../ui/page-layout';
+import { ErrorBoundary } from './error-boundary';
+
+const MAIN_ID = 'main';
+
+/**
+ * The frame around every page: header with navigation and language switch, main landmark, footer.
+ * Without children it renders the matched child route; the route error page passes its own.
+ */
+export function AppLayout({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation();
+  const lang = useAppStore((s) => s.lang);
+  const setLang = useAppStore((s) => s.setLang);
+  const location = useLocation();
+  const navigate = useNavigate();
+  useFocusMainOnNavigation(location.pathname);
+
+  const languageOptions = LANGS.map((value) => ({ value, label: t(`language.${value}`) }));
+
+  return (
+    <PageLayout
+      mainId={MAIN_ID}
+      skipLinkLabel={t('layout.skipLink')}
+      brand={
+        <Link to="/" className="brand">
+          <span className="brand__name">{t('app.name')}</span>
+          <span className="brand__tagline">{t('app.tagline')}</span>
+        </Link>
+      }
+      nav={
+        <nav className="site-nav" aria-label={t('layout.navLabel')}>
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t('nav.home')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/como-funciona">{t('nav.about')}</NavLink>
+            </li>
+          </ul>
+        </nav>
+      }
+      tools={
+        <LanguageSwitch<Lang> label={t('language.label')} value={lang} options={languageOptions} onChange={setLang} />
+      }
+      footer={<p>{t('layout.footer')}</p>}
+    >
+      <ErrorBoundary resetKey={location.pathname} onGoHome={() => void navigate('/')}>
+        {children ?? <Outlet />}
+      </ErrorBoundary>
+    </PageLayout>
+  );
+}
+
+/**
+ * After an in-app navigation, moves focus to the main landmark so keyboard and screen-reader users
+ * start at the new content, as they would after a full page load. The first render is left alone.
+ */
+function useFocusMainOnNavigation(pathname: string): void {
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    document.getElementById(MAIN_ID)?.focus();
+  }, [pathname]);
+}

@@ -1,0 +1,50 @@
+import en from './en.json';
+import esMX from './es-MX.json';
+import { createI18n } from './i18n';
+
+/** Lists "a.b.c" paths of every leaf, with its value. */
+const leaves = (node: unknown, prefix = ''): Array<[string, unknown]> =>
+  typeof node === 'object' && node !== null
+    ? Object.entries(node).flatMap(([key, value]) => leaves(value, prefix ? `${prefix}.${key}` : key))
+    : [[prefix, node]];
+
+describe('UI string resources', () => {
+  const es = new Map(leaves(esMX));
+  const english = new Map(leaves(en));
+
+  it('have exactly the same keys in es-MX and en', () => {
+    expect([...english.keys()].sort()).toEqual([...es.keys()].sort());
+  });
+
+  it.each([
+    ['es-MX', es],
+    ['en', english],
+  ])('%s has only non-empty string values', (_lang, entries) => {
+    const bad = [...entries].filter(([, value]) => typeof value !== 'string' || value.trim() === '');
+    expect(bad).toEqual([]);
+  });
+
+  it('are actually translated: most values differ between the two languages', () => {
+    const same = [...es].filter(([key, value]) => english.get(key) === value).map(([key]) => key);
+    // Names (product, language endonyms) are legitimately identical; everything else is not.
+    expect(same.sort()).toEqual(['app.name', 'language.en', 'language.es-MX']);
+  });
+
+  it('addresses the reader as "usted", never "tú"', () => {
+    // Second-person "tú" pronouns and verb endings that have no "usted" reading.
+    const informal = /(?<!\p{L})(tú|tu|te|ti|contigo|puedes|quieres|tienes|eliges|debes|sabes)(?!\p{L})/iu;
+    const offenders = [...es].filter(([, value]) => informal.test(String(value)));
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('createI18n', () => {
+  it('starts in the requested language without waiting', () => {
+    expect(createI18n('en').t('nav.home')).toBe('Home');
+    expect(createI18n('es-MX').t('nav.home')).toBe('Inicio');
+  });
+
+  it('keeps es-MX as the language code instead of reducing it to es', () => {
+    expect(createI18n('es-MX').resolvedLanguage).toBe('es-MX');
+  });
+});
