@@ -1,12 +1,19 @@
 import type { WorkflowDefinition, WorkflowId } from './workflow';
-import { roomPrepWorkflow } from './room-prep.machine';
+import { registrationWorkflow } from './registration.machine';
+import { coverageWorkflow } from './coverage.machine';
 import { schedulingWorkflow } from './scheduling.machine';
+import { roomPrepWorkflow } from './room-prep.machine';
+
+// Each definition is typed by its own machine; the registry holds them at the common type.
+const asDefinition = (w: unknown) => w as WorkflowDefinition;
 
 /**
  * Every workflow the engine can run, by id. The engine, the loader (observation and event names),
  * the docs generator and the UI read workflows from here only.
  */
 export const workflows: Partial<Record<WorkflowId, WorkflowDefinition>> = {
-  scheduling: schedulingWorkflow as unknown as WorkflowDefinition,
-  'room-prep': roomPrepWorkflow as unknown as WorkflowDefinition,
+  registration: asDefinition(registrationWorkflow),
+  coverage: asDefinition(coverageWorkflow),
+  scheduling: asDefinition(schedulingWorkflow),
+  'room-prep': asDefinition(roomPrepWorkflow),
 };
