@@ -21,6 +21,9 @@ export const LIMITS = {
   steps: 300,
 } as const;
 
+/** What a case trains beyond its workflows, for the library's filters. */
+export const TOPICS = ['identity', 'coverage', 'invoicing', 'scheduling', 'rooms', 'confidentiality', 'safety', 'communication'] as const;
+
 /** Rubric categories: fixed names, shared by every scenario. */
 export const CATEGORIES = ['accuracy', 'privacy', 'safety', 'communication', 'efficiency'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -42,6 +45,23 @@ export function isRealDate(text: string): boolean {
 
 const text = z.string().min(1).max(LIMITS.textLength);
 
+/**
+ * Spanish for the English messages this schema writes (regex and refinement messages); the
+ * loader shows them in the reader's language.
+ */
+export const MESSAGES_ES_MX: Record<string, string> = {};
+
+/** An English message with its es-MX twin, registered for the loader. */
+function msg(en: string, esMX: string): string {
+  MESSAGES_ES_MX[en] = esMX;
+  return en;
+}
+
+/** Adds a cross-field issue whose message exists in both languages. */
+function rule(ctx: z.RefinementCtx, path: PropertyKey[], en: string, esMX: string): void {
+  ctx.addIssue({ code: 'custom', path, message: en, params: { 'es-MX': esMX } });
+}
+
 /** A text in both languages. A missing translation is an error in the library. */
 export const localizedSchema = z
   .strictObject({
@@ -50,13 +70,20 @@ export const localizedSchema = z
   })
   .describe('A text in es-MX and en');
 
-export const kebabId = z.string().regex(KEBAB, 'kebab-case id: lowercase letters, digits and hyphens');
-export const stepId = z.string().regex(STEP_ID, 'step id: starts with a letter; letters, digits, _ and -');
+export const kebabId = z
+  .string()
+  .regex(KEBAB, msg('an id in kebab-case: lowercase letters, digits and hyphens (e.g. umf-12-centro)', 'un id en kebab-case: minúsculas, dígitos y guiones (p. ej. umf-12-centro)'));
+export const stepId = z
+  .string()
+  .regex(STEP_ID, msg('an id that starts with a lowercase letter, then letters, digits, _ or -', 'un id que empiece con minúscula y siga con letras, dígitos, _ o -'));
 export const dateSchema = z
   .string()
-  .regex(DATE, 'a date as YYYY-MM-DD')
-  .refine(isRealDate, 'a real calendar date');
-export const clockSchema = z.string().regex(CLOCK, 'a time as HH:MM (24-hour clock)');
+  .regex(DATE, msg('a date as YYYY-MM-DD', 'una fecha como AAAA-MM-DD'))
+  .refine(isRealDate, {
+    message: msg('a real calendar date (this day does not exist)', 'una fecha real del calendario (ese día no existe)'),
+    params: { code: 'impossible-date' },
+  });
+export const clockSchema = z.string().regex(CLOCK, msg('a time as HH:MM on the 24-hour clock', 'una hora como HH:MM en reloj de 24 horas'));
 
 const points = z
   .partialRecord(z.enum(CATEGORIES), z.number().int().min(-100).max(100))
@@ -117,6 +144,11 @@ export const documentSchema = z.strictObject({
   regime: z.string().max(10).optional(),
   expires: dateSchema.optional(),
   note: localizedSchema.optional(),
+  /**
+   * Identifiers on this document that are wrong on purpose (a typo the trainee should catch): the
+   * loader then skips their check-digit validation. Only the listed fields are exempt.
+   */
+  deliberate: z.array(z.enum(['curp', 'nss', 'rfc'])).min(1).max(3).optional(),
 });
 
 /** Variant: ask the seeded persona generator for this person's identity. */
@@ -159,14 +191,14 @@ export const personSchema = z
     if (p.generate) {
       for (const key of identityKeys) {
         if (p[key] !== undefined) {
-          ctx.addIssue({ code: 'custom', path: [key], message: `'${key}' is generated; remove it or remove 'generate'` });
+          rule(ctx, [key], `'${key}' is generated; remove it or remove 'generate'`, `'${key}' se genera; quítelo o quite 'generate'`);
         }
       }
       return;
     }
     for (const key of ['name', 'birth', 'sex', 'birthState'] as const) {
       if (p[key] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `'${key}' is required unless the person is generated` });
+        rule(ctx, [key], `'${key}' is required unless the person is generated`, `falta '${key}': es obligatorio salvo que la persona se genere (generate)`);
       }
     }
   });
@@ -193,7 +225,9 @@ export const choiceSchema = z.strictObject({
 
 export const checkSchema = z.strictObject({
   /** An observation the step's workflow publishes, e.g. registration.consentBeforeSensitiveData. */
-  observe: z.string().regex(/^[a-z][a-z-]*\.[a-zA-Z0-9]+$/, 'an observation id such as registration.curpValid'),
+  observe: z
+    .string()
+    .regex(/^[a-z][a-zA-Z-]*\.[a-zA-Z0-9]+$/, msg('an observation id such as registration.curpValid', 'un id de observación como registration.curpValid')),
   /** The value the observation should have; true unless stated. */
   expect: z.boolean().default(true),
   points: points.optional(),
@@ -229,34 +263,39 @@ export const stepSchema = z
   .superRefine((s, ctx) => {
     const kinds = [s.choose && 'choose', s.task && 'task', s.end && 'end'].filter(Boolean);
     if (kinds.length > 1) {
-      ctx.addIssue({ code: 'custom', path: [], message: `a step is one of choose, task or end, not ${kinds.join(' and ')}` });
+      rule(ctx, [], `a step is one of choose, task or end, not ${kinds.join(' and ')}`, `un paso es choose, task o end, no ${kinds.join(' y ')} a la vez`);
       return;
     }
+    if (s.checks && !s.task) rule(ctx, ['checks'], 'checks belong to task steps', 'checks solo va en pasos con task');
+    if (s.with && !s.task) rule(ctx, ['with'], 'with belongs to task steps', 'with solo va en pasos con task');
     if (s.end) {
-      if (s.next !== undefined) ctx.addIssue({ code: 'custom', path: ['next'], message: 'an end step has no next' });
+      if (s.next !== undefined) rule(ctx, ['next'], 'an end step has no next', 'un paso final (end) no lleva next');
       return;
     }
     if (s.task) {
-      if (s.next === undefined) ctx.addIssue({ code: 'custom', path: ['task'], message: 'a task step needs next' });
+      if (s.next === undefined) rule(ctx, ['task'], 'a task step needs next', 'a un paso con task le falta next');
       return;
     }
     if (s.choose) {
+      if (Array.isArray(s.next)) rule(ctx, ['next'], 'branches (a list in next) belong to task steps', 'las ramas (una lista en next) solo van en pasos con task');
       s.choose.forEach((c, i) => {
         if (c.next === undefined && typeof s.next !== 'string') {
-          ctx.addIssue({ code: 'custom', path: ['choose', i], message: 'a choice needs next (or the step a next for all choices)' });
+          rule(ctx, ['choose', i], 'a choice needs next (or the step a next for all choices)', 'a la opción le falta next (o al paso un next para todas las opciones)');
         }
       });
       return;
     }
-    if (!s.say) ctx.addIssue({ code: 'custom', path: [], message: 'a step needs say, choose, task or end' });
-    else if (typeof s.next !== 'string') ctx.addIssue({ code: 'custom', path: ['say'], message: 'a narrative step needs next' });
-    if (s.checks) ctx.addIssue({ code: 'custom', path: ['checks'], message: 'checks belong to task steps' });
+    if (!s.say) rule(ctx, [], 'a step needs say, choose, task or end', 'un paso necesita say, choose, task o end');
+    else if (typeof s.next !== 'string') rule(ctx, ['say'], 'a narrative step needs next (one step id)', 'a un paso narrativo le falta next (un id de paso)');
   });
 
 /** One entry of an action log as written in a test: exactly one key. */
 export const logEntrySchema = z
   .record(z.string().max(80), z.unknown())
-  .refine((e) => Object.keys(e).length === 1, 'one action per entry, e.g. { choose: formal } or { registration.save: {} }');
+  .refine(
+    (e) => Object.keys(e).length === 1,
+    msg('one action per entry, e.g. { choose: formal } or { registration.save: {} }', 'una acción por entrada, p. ej. { choose: formal } o { registration.save: {} }'),
+  );
 
 export const caseTestSchema = z.strictObject({
   name: z.string().min(1).max(200),
@@ -281,7 +320,7 @@ export const rubricSchema = z.strictObject({
   pass: z.number().min(0).max(100),
   weights: z
     .partialRecord(z.enum(CATEGORIES), z.number().min(0).max(100))
-    .refine((w) => Object.values(w).some((v) => (v ?? 0) > 0), 'at least one category with weight above 0'),
+    .refine((w) => Object.values(w).some((v) => (v ?? 0) > 0), msg('at least one category with weight above 0', 'al menos una categoría con peso mayor que 0')),
 });
 
 const header = {
@@ -297,7 +336,10 @@ const header = {
 export const caseSchema = z.strictObject({
   ...header,
   kind: z.literal('case').default('case'),
-  workflows: z.array(z.enum(WORKFLOW_IDS)).min(1).max(6),
+  /** The desk workflows the case's task steps use; empty for a dialogue-only case (a phone call, a confidentiality dilemma). */
+  workflows: z.array(z.enum(WORKFLOW_IDS)).max(6),
+  /** What the case trains, for the library's filters. */
+  topics: z.array(z.enum(TOPICS)).max(6).default([]),
   difficulty: z.enum(['basic', 'intermediate', 'advanced']),
   /** Typical minutes to play. */
   minutes: z.number().int().min(1).max(240),
@@ -314,7 +356,7 @@ export const caseSchema = z.strictObject({
   services: z
     .strictObject({ imssPortal: z.enum(['up', 'down']).default('up'), insurerPortal: z.enum(['up', 'down']).default('up') })
     .default({ imssPortal: 'up', insurerPortal: 'up' }),
-  people: z.record(stepId, personSchema).refine((p) => 'patient' in p, "people needs a 'patient'"),
+  people: z.record(stepId, personSchema).refine((p) => 'patient' in p, msg("people needs a 'patient'", "a people le falta 'patient'")),
   rubric: rubricSchema,
   start: stepId,
   steps: z.record(stepId, stepSchema),
@@ -344,7 +386,7 @@ export const clinicSchema = z.strictObject({
   hours: z.strictObject({ days: z.array(z.number().int().min(0).max(6)).min(1).max(7), open: clockSchema, close: clockSchema }),
   doctors: z.array(doctorSchema).min(1).max(60),
   visitTypes: z.array(z.strictObject({ id: kebabId, name: localizedSchema, minutes: z.number().int().min(5).max(240) })).min(1).max(20),
-  rooms: z.array(z.strictObject({ id: kebabId, name: z.string().min(1).max(80), specialty: z.enum(['general', 'pediatrics', 'cardiology', 'gynecology']), status: z.enum(['ready', 'dirty', 'in-use', 'cleaning']).optional() })).min(1).max(40),
+  rooms: z.array(z.strictObject({ id: kebabId, name: z.string().min(1).max(80), specialty: z.enum(['general', 'pediatrics', 'cardiology', 'gynecology']), status: z.enum(['ready', 'dirty', 'in-use', 'cleaning']).optional(), isolation: z.boolean().optional() })).min(1).max(40),
   appointments: z
     .array(
       z.strictObject({

@@ -1,0 +1,102 @@
+import { memoryFileSystem } from '../engine/library';
+import { CASE_YAML, CLINIC_YAML, fakeRegistry } from '../engine/loader-fixtures';
+import { createCheckCommand } from './check-command';
+import type { CliContext, ParsedArgs } from './cli-context';
+import { detectLang, main, parseArgs } from './scenarios';
+import { createStatsCommand } from './stats-command';
+
+function ctx(lang: 'es-MX' | 'en' = 'es-MX') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const c: CliContext = { lang, out: (l) => out.push(l), err: (l) => err.push(l), cwd: '/' };
+  return { c, out, err };
+}
+const args = (positionals: string[], flags: ParsedArgs['flags'] = {}): ParsedArgs => ({ positionals, flags });
+
+const fs = memoryFileSystem({
+  'lib/clinics/umf-prueba.yaml': CLINIC_YAML,
+  'lib/cases/caso-prueba.yaml': CASE_YAML,
+  'bad/caso-prueba.yaml': CASE_YAML.replace('difficulty: basic', 'difficulty: easy'),
+  'bad/umf-prueba.yaml': CLINIC_YAML,
+});
+const check = createCheckCommand({ fs, workflows: fakeRegistry });
+
+describe('scenarios check', () => {
+  it('exits 0 and prints the summary when everything is valid', async () => {
+    const { c, out } = ctx();
+    expect(await check(args(['lib']), c)).toBe(0);
+    expect(out).toEqual(['2 archivos, 0 errores, 0 advertencias']);
+  });
+
+  it('prints path:line:col: error: message and exits 1', async () => {
+    const { c, out } = ctx('en');
+    expect(await check(args(['bad']), c)).toBe(1);
+    expect(out[0]).toMatch(/^bad\/caso-prueba\.yaml:6:13: error: expected one of: basic, intermediate, advanced/);
+    expect(out.at(-1)).toBe('2 files, 1 error, 0 warnings');
+  });
+
+  it('prints JSON with --format json', async () => {
+    const { c, out } = ctx();
+    expect(await check(args(['bad'], { format: 'json' }), c)).toBe(1);
+    const json = JSON.parse(out.join('\n'));
+    expect(json).toMatchObject({ files: 2, errors: 1, warnings: 0 });
+    expect(json.diagnostics[0]).toMatchObject({ file: 'bad/caso-prueba.yaml', line: 6, col: 13, code: 'invalid-value', severity: 'error' });
+  });
+
+  it('exits 2 when a path does not exist', async () => {
+    const { c, err } = ctx();
+    expect(await check(args(['missing']), c)).toBe(2);
+    expect(err).toEqual(['error: no existe el archivo o carpeta: missing']);
+  });
+});
+
+describe('scenarios stats', () => {
+  it('prints steps, paths, points per category and best percent', async () => {
+    const { c, out } = ctx('en');
+    expect(await createStatsCommand({ fs, workflows: fakeRegistry })(args(['lib']), c)).toBe(0);
+    expect(out).toEqual(['lib/cases/caso-prueba.yaml: 3 steps, 2 paths, best 100%; points: privacy 0..5, communication -1..2', '1 cases']);
+  });
+});
+
+describe('main', () => {
+  it('runs check on real files in the fixtures folder', async () => {
+    const { c, out } = ctx();
+    expect(await main(['check', 'tests/fixtures/valid'], { out: c.out, err: c.err, cwd: '/' })).toBe(0);
+    expect(out.at(-1)).toBe('3 archivos, 0 errores, 0 advertencias');
+  });
+
+  it('exits 2 on an unknown command or flag, with one line of error', async () => {
+    const { c, err } = ctx();
+    expect(await main(['frobnicate'], { out: c.out, err: c.err, cwd: '/' })).toBe(2);
+    expect(err[0]).toBe('error: comando desconocido "frobnicate"');
+    const second = ctx();
+    expect(await main(['check', '--colour'], { out: second.c.out, err: second.c.err, cwd: '/' })).toBe(2);
+    expect(second.err).toEqual(['error: opción desconocida --colour']);
+    const third = ctx();
+    expect(await main(['check', '--format', 'xml', '--lang', 'en'], { out: third.c.out, err: third.c.err, cwd: '/' })).toBe(2);
+    expect(third.err).toEqual(['error: --format is json or text']);
+  });
+
+  it('prints help', async () => {
+    const { c, out } = ctx();
+    expect(await main(['help', '--lang=en'], { out: c.out, err: c.err, cwd: '/' })).toBe(0);
+    expect(out[0]).toContain('Usage: npm run scenarios');
+  });
+});
+
+describe('argument parsing', () => {
+  it('splits positionals and known flags', () => {
+    expect(parseArgs(['a', '--format', 'json', 'b', '--draft', '--lang=en'], { values: ['format'], switches: ['draft'] }, 'en')).toEqual({
+      positionals: ['a', 'b'],
+      flags: { format: 'json', draft: true, lang: 'en' },
+    });
+    expect(() => parseArgs(['--format'], { values: ['format'], switches: [] }, 'en')).toThrow('--format needs a value');
+  });
+
+  it('picks the language from --lang, then LANG', () => {
+    expect(detectLang(['check', '--lang', 'en'], {})).toBe('en');
+    expect(detectLang(['check'], { LANG: 'en_US.UTF-8' })).toBe('en');
+    expect(detectLang(['check'], { LANG: 'es_MX.UTF-8' })).toBe('es-MX');
+    expect(detectLang(['check'], {})).toBe('es-MX');
+  });
+});

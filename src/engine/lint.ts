@@ -1,0 +1,369 @@
+/**
+ * The linter: warnings from the step graph of a case, in time linear in steps plus edges.
+ * Strongly connected components (Tarjan, iterative) condense the graph into a DAG; dynamic
+ * programming over it gives reachability, score ranges, the best reachable percent and path counts.
+ *
+ * Scoring model (the same as score.ts): a choice earns its `score`; a task's check earns its
+ * `points` when it passes (the linter treats every check as passable, each one independently);
+ * percent = sum of weight * earned / max over categories with max > 0, divided by their weights.
+ * Inside a cycle every scored item is counted at most once, so ranges stay finite.
+ */
+import type { LocalizedText } from '../domain/text';
+import type { Diagnostic, DocPath } from './diagnostics';
+import { sourceOf, type WorkflowRegistry } from './loader';
+import { CATEGORIES, type Category, type ScenarioCase, type Step } from './scenario.schema';
+import { PositionMap } from './yaml-positions';
+
+type Points = Partial<Record<Category, number>>;
+
+/** One way out of a step: a choice, a branch or the plain next. */
+interface Edge {
+  to: number;
+  points: Points;
+  path: DocPath;
+}
+
+/** The step graph of a case, by index. */
+export interface StepGraph {
+  ids: string[];
+  index: Map<string, number>;
+  edges: Edge[][];
+  /** Points each task step's checks may earn (all checks counted as passable). */
+  checks: Points[][];
+  isEnd: boolean[];
+  start: number;
+}
+
+/** Builds the graph; references that name no step are skipped (the loader reports them). */
+export function buildStepGraph(scenario: ScenarioCase): StepGraph {
+  const ids = Object.keys(scenario.steps);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const edges: Edge[][] = [];
+  const checks: Points[][] = [];
+  const isEnd: boolean[] = [];
+  for (const id of ids) {
+    const step = scenario.steps[id] as Step;
+    const out: Edge[] = [];
+    const add = (target: string | undefined, points: Points, path: DocPath): void => {
+      const to = target === undefined ? undefined : index.get(target);
+      if (to !== undefined) out.push({ to, points, path });
+    };
+    const base: DocPath = ['steps', id];
+    if (step.end === undefined) {
+      if (step.choose) {
+        step.choose.forEach((c, i) => add(c.next ?? (typeof step.next === 'string' ? step.next : undefined), c.score ?? {}, [...base, 'choose', i]));
+      } else if (typeof step.next === 'string') add(step.next, {}, [...base, 'next']);
+      else if (Array.isArray(step.next)) step.next.forEach((b, i) => add(b.next, {}, [...base, 'next', i]));
+    }
+    edges.push(out);
+    checks.push(step.task !== undefined ? (step.checks ?? []).map((c) => c.points ?? {}) : []);
+    isEnd.push(step.end !== undefined);
+  }
+  return { ids, index, edges, checks, isEnd, start: index.get(scenario.start) ?? -1 };
+}
+
+/** Strongly connected components, iteratively; returned sinks first (reverse topological order). */
+export function stronglyConnected(graph: Pick<StepGraph, 'edges'>): { comp: number[]; comps: number[][] } {
+  const n = graph.edges.length;
+  const index = new Array<number>(n).fill(-1);
+  const low = new Array<number>(n).fill(0);
+  const onStack = new Array<boolean>(n).fill(false);
+  const comp = new Array<number>(n).fill(-1);
+  const comps: number[][] = [];
+  const stack: number[] = [];
+  let counter = 0;
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1) continue;
+    const work: { v: number; e: number }[] = [{ v: root, e: 0 }];
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = true;
+    while (work.length > 0) {
+      const frame = work[work.length - 1] as { v: number; e: number };
+      const out = graph.edges[frame.v] as Edge[];
+      if (frame.e < out.length) {
+        const w = (out[frame.e++] as Edge).to;
+        if (index[w] === -1) {
+          index[w] = low[w] = counter++;
+          stack.push(w);
+          onStack[w] = true;
+          work.push({ v: w, e: 0 });
+        } else if (onStack[w]) low[frame.v] = Math.min(low[frame.v] as number, index[w] as number);
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low[parent.v] = Math.min(low[parent.v] as number, low[frame.v] as number);
+      if (low[frame.v] === index[frame.v]) {
+        const members: number[] = [];
+        let w: number;
+        do {
+          w = stack.pop() as number;
+          onStack[w] = false;
+          comp[w] = comps.length;
+          members.push(w);
+        } while (w !== frame.v);
+        comps.push(members);
+      }
+    }
+  }
+  return { comp, comps };
+}
+
+interface Analysis {
+  graph: StepGraph;
+  comp: number[];
+  comps: number[][];
+  reachable: boolean[];
+  canEnd: boolean[];
+  cyclic: boolean[];
+}
+
+function analyse(scenario: ScenarioCase): Analysis {
+  const graph = buildStepGraph(scenario);
+  const n = graph.ids.length;
+  const { comp, comps } = stronglyConnected(graph);
+  const reachable = new Array<boolean>(n).fill(false);
+  if (graph.start >= 0) {
+    const queue = [graph.start];
+    reachable[graph.start] = true;
+    for (let q = 0; q < queue.length; q++) {
+      for (const e of graph.edges[queue[q] as number] as Edge[]) {
+        if (!reachable[e.to]) {
+          reachable[e.to] = true;
+          queue.push(e.to);
+        }
+      }
+    }
+  }
+  // Comps come sinks first, so one pass decides whether each can reach an end.
+  const compEnds = new Array<boolean>(comps.length).fill(false);
+  comps.forEach((members, c) => {
+    compEnds[c] = members.some((v) => graph.isEnd[v] || (graph.edges[v] as Edge[]).some((e) => comp[e.to] !== c && compEnds[comp[e.to] as number]));
+  });
+  const canEnd = graph.ids.map((_, v) => compEnds[comp[v] as number] as boolean);
+  const cyclic = comps.map((members) => members.length > 1 || (graph.edges[members[0] as number] as Edge[]).some((e) => e.to === members[0]));
+  return { graph, comp, comps, reachable, canEnd, cyclic };
+}
+
+/**
+ * Best total of `value` from each component to an end (max, or min with `sign` -1), -Infinity
+ * where no end is reachable. Inside a cyclic component every item counts at most once.
+ */
+function bestToEnd(a: Analysis, itemValue: (p: Points) => number, checkValue: (p: Points) => number, sign: 1 | -1): number[] {
+  const { graph, comp, comps, cyclic } = a;
+  const best = new Array<number>(comps.length).fill(-Infinity);
+  const pick = (x: number): number => (sign === 1 ? Math.max(0, x) : Math.min(0, x));
+  comps.forEach((members, c) => {
+    if (!cyclic[c]) {
+      const v = members[0] as number;
+      const here = (graph.checks[v] as Points[]).reduce((s, p) => s + sign * pick(checkValue(p)), 0);
+      let out = graph.isEnd[v] ? 0 : -Infinity;
+      for (const e of graph.edges[v] as Edge[]) {
+        const rest = best[comp[e.to] as number] as number;
+        if (rest > -Infinity) out = Math.max(out, sign * itemValue(e.points) + rest);
+      }
+      best[c] = out > -Infinity ? here + out : -Infinity;
+      return;
+    }
+    let inside = 0;
+    let out = members.some((v) => graph.isEnd[v]) ? 0 : -Infinity;
+    for (const v of members) {
+      for (const p of graph.checks[v] as Points[]) inside += sign * pick(checkValue(p));
+      for (const e of graph.edges[v] as Edge[]) {
+        if (comp[e.to] === c) inside += sign * pick(itemValue(e.points));
+        else {
+          const rest = best[comp[e.to] as number] as number;
+          if (rest > -Infinity) out = Math.max(out, sign * itemValue(e.points) + rest);
+        }
+      }
+    }
+    best[c] = out > -Infinity ? inside + out : -Infinity;
+  });
+  return best;
+}
+
+/** Lowest and highest total per category over the paths from the start to an end. */
+export function scoreRange(scenario: ScenarioCase): Record<Category, { min: number; max: number }> {
+  const a = analyse(scenario);
+  const out = {} as Record<Category, { min: number; max: number }>;
+  for (const cat of CATEGORIES) {
+    const value = (p: Points): number => p[cat] ?? 0;
+    const startComp = a.graph.start >= 0 ? (a.comp[a.graph.start] as number) : -1;
+    const max = startComp >= 0 ? (bestToEnd(a, value, value, 1)[startComp] as number) : -Infinity;
+    const min = startComp >= 0 ? -(bestToEnd(a, value, value, -1)[startComp] as number) : Infinity;
+    out[cat] = { min: Number.isFinite(min) ? min + 0 : 0, max: Number.isFinite(max) ? max + 0 : 0 }; // + 0 turns -0 into 0
+  }
+  return out;
+}
+
+/** The best percent any path from the start can reach, and per end step (percent model above). */
+export function bestPercent(scenario: ScenarioCase): { overall: number; byEnd: Map<string, number> } {
+  const ranges = scoreRange(scenario);
+  const weights = scenario.rubric.weights;
+  let total = 0;
+  const k: Points = {};
+  for (const cat of CATEGORIES) {
+    const w = weights[cat] ?? 0;
+    if (w > 0 && ranges[cat].max > 0) {
+      total += w;
+      k[cat] = w / ranges[cat].max;
+    }
+  }
+  const a = analyse(scenario);
+  const linear = (p: Points): number => CATEGORIES.reduce((s, c) => s + (k[c] ?? 0) * (p[c] ?? 0), 0);
+  const toPercent = (x: number): number => (total === 0 ? 100 : Math.max(0, Math.min(100, (100 * x) / total)));
+  const startComp = a.graph.start >= 0 ? (a.comp[a.graph.start] as number) : -1;
+  const best = bestToEnd(a, linear, linear, 1);
+  const overall = startComp >= 0 && (best[startComp] as number) > -Infinity ? toPercent(best[startComp] as number) : 0;
+  const byEnd = new Map<string, number>();
+  // Best to each end: forward DP from the start (components in topological order = reversed).
+  const n = a.comps.length;
+  const fwd = new Array<number>(n).fill(-Infinity);
+  if (startComp >= 0) fwd[startComp] = 0;
+  for (let c = n - 1; c >= 0; c--) {
+    const here = fwd[c] as number;
+    if (here === -Infinity) continue;
+    const members = a.comps[c] as number[];
+    let inside = 0;
+    for (const v of members) {
+      for (const p of a.graph.checks[v] as Points[]) inside += Math.max(0, linear(p));
+      if (a.cyclic[c]) for (const e of a.graph.edges[v] as Edge[]) if (a.comp[e.to] === c) inside += Math.max(0, linear(e.points));
+    }
+    for (const v of members) {
+      if (a.graph.isEnd[v]) byEnd.set(a.graph.ids[v] as string, toPercent(here + inside));
+      for (const e of a.graph.edges[v] as Edge[]) {
+        const t = a.comp[e.to] as number;
+        if (t !== c) fwd[t] = Math.max(fwd[t] as number, here + inside + linear(e.points));
+      }
+    }
+  }
+  return { overall, byEnd };
+}
+
+/** Number of distinct paths (choice by choice) from the start to an end, up to `cap`. */
+export function pathCount(scenario: ScenarioCase, cap = 1_000_000): { count: number; capped: boolean; cyclic: boolean } {
+  const a = analyse(scenario);
+  if (a.graph.start < 0) return { count: 0, capped: false, cyclic: false };
+  const counts = new Array<number>(a.comps.length).fill(0);
+  let capped = false;
+  let cyclic = false;
+  a.comps.forEach((members, c) => {
+    if (a.cyclic[c] && members.some((v) => a.reachable[v] && a.canEnd[v])) cyclic = true;
+    let total = 0;
+    for (const v of members) {
+      if (a.graph.isEnd[v]) total += 1;
+      for (const e of a.graph.edges[v] as Edge[]) if (a.comp[e.to] !== c) total += counts[a.comp[e.to] as number] as number;
+    }
+    if (total > cap) {
+      total = cap;
+      capped = true;
+    }
+    counts[c] = total;
+  });
+  const count = counts[a.comp[a.graph.start] as number] as number;
+  return { count, capped: capped || cyclic, cyclic };
+}
+
+const warn = (file: string, positions: PositionMap, path: DocPath, code: string, message: LocalizedText, at: 'key' | 'value' = 'key'): Diagnostic => {
+  const pos = at === 'key' ? positions.keyAt(path) : positions.valueAt(path);
+  return { file, line: pos.line, col: pos.col, path, code, severity: 'warning', message };
+};
+
+/** Warnings about a case's step graph and scoring; lines come from the loader's position map. */
+export function lint(scenario: ScenarioCase, _workflows?: WorkflowRegistry): Diagnostic[] {
+  const src = sourceOf(scenario);
+  const file = src?.file ?? scenario.id;
+  const positions = src?.positions ?? new PositionMap();
+  const out: Diagnostic[] = [];
+  const a = analyse(scenario);
+  const { graph } = a;
+  if (graph.start < 0) return out; // the loader already reported the dangling start
+
+  const inExitlessCycle = new Array<boolean>(graph.ids.length).fill(false);
+  a.comps.forEach((members, c) => {
+    if (!a.cyclic[c] || !members.some((v) => a.reachable[v])) return;
+    const exits = members.some((v) => graph.isEnd[v] || (graph.edges[v] as Edge[]).some((e) => a.comp[e.to] !== c));
+    if (exits) return;
+    const names = members.map((v) => graph.ids[v] as string).sort();
+    for (const v of members) inExitlessCycle[v] = true;
+    out.push(warn(file, positions, ['steps', names[0] as string], 'cycle-without-exit', {
+      'es-MX': `ciclo sin salida entre los pasos ${names.join(', ')}: ninguna opción lleva fuera ni a un final`,
+      en: `cycle without exit among steps ${names.join(', ')}: no choice leads out or to an end`,
+    }));
+  });
+
+  graph.ids.forEach((id, v) => {
+    if (!a.reachable[v]) {
+      out.push(warn(file, positions, ['steps', id], 'unreachable-step', {
+        'es-MX': `el paso "${id}" no se puede alcanzar desde el inicio (${scenario.start})`,
+        en: `step "${id}" cannot be reached from the start (${scenario.start})`,
+      }));
+    } else if (!a.canEnd[v] && !inExitlessCycle[v]) {
+      out.push(warn(file, positions, ['steps', id], 'no-way-to-end', {
+        'es-MX': `desde el paso "${id}" no hay camino a ningún final (end)`,
+        en: `from step "${id}" there is no way to any end step`,
+      }));
+    }
+  });
+
+  for (const [id, step] of Object.entries(scenario.steps)) {
+    step.choose?.forEach((c, i) => {
+      if (c.feedback === undefined) {
+        out.push(warn(file, positions, ['steps', id, 'choose', i], 'choice-without-feedback', {
+          'es-MX': `la opción "${c.id}" no tiene feedback: en práctica, quien entrena no sabrá por qué estuvo bien o mal`,
+          en: `choice "${c.id}" has no feedback: in practice the trainee will not learn why it was right or wrong`,
+        }));
+      }
+    });
+    const v = graph.index.get(id) as number;
+    if (!a.reachable[v]) {
+      step.checks?.forEach((c, i) => {
+        if (!c.critical) return;
+        out.push(warn(file, positions, ['steps', id, 'checks', i], 'critical-unreachable', {
+          'es-MX': `la verificación crítica ${c.observe} está en un paso al que ningún camino llega: nunca se evaluará`,
+          en: `the critical check ${c.observe} is in a step no path reaches: it will never be evaluated`,
+        }));
+      });
+      step.choose?.forEach((c, i) => {
+        if (!c.critical) return;
+        out.push(warn(file, positions, ['steps', id, 'choose', i], 'critical-unreachable', {
+          'es-MX': `la opción crítica "${c.id}" está en un paso al que ningún camino llega`,
+          en: `the critical choice "${c.id}" is in a step no path reaches`,
+        }));
+      });
+    }
+  }
+
+  const ranges = scoreRange(scenario);
+  for (const cat of CATEGORIES) {
+    const w = scenario.rubric.weights[cat] ?? 0;
+    if (w > 0 && ranges[cat].max <= 0) {
+      out.push(warn(file, positions, ['rubric', 'weights', cat], 'weight-without-points', {
+        'es-MX': `la categoría ${cat} pesa ${w}, pero ningún camino gana puntos en ella: su peso no cuenta`,
+        en: `category ${cat} weighs ${w}, but no path earns points in it: its weight does not count`,
+      }));
+    }
+  }
+
+  const best = bestPercent(scenario);
+  const pass = scenario.rubric.pass;
+  if (a.canEnd[graph.start] && best.overall < pass) {
+    out.push(warn(file, positions, ['rubric', 'pass'], 'pass-unreachable', {
+      'es-MX': `ningún camino alcanza la calificación aprobatoria: lo mejor posible es ${round1(best.overall)}% y se pide ${pass}%`,
+      en: `no path reaches the pass mark: the best possible is ${round1(best.overall)}% and ${pass}% is required`,
+    }, 'value'));
+  } else {
+    for (const [end, percent] of best.byEnd) {
+      const step = scenario.steps[end] as Step;
+      if (percent >= pass || step.outcome === 'failure' || step.outcome === 'partial') continue;
+      out.push(warn(file, positions, ['steps', end], 'end-cannot-pass', {
+        'es-MX': `todo camino que termina en "${end}" queda por debajo de ${pass}% (lo mejor es ${round1(percent)}%); si es un final fallido, márquelo con outcome: failure`,
+        en: `every path ending at "${end}" stays below ${pass}% (best ${round1(percent)}%); if it is a failed ending, mark it outcome: failure`,
+      }));
+    }
+  }
+  return out;
+}
+
+const round1 = (n: number): number => Math.round(n * 10) / 10;
