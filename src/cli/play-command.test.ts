@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { memoryFileSystem } from '../engine/library';
+import { fakeWorkflows } from '../engine/run-fixtures';
+import type { CliContext } from './cli-context';
+import { createPlayCommand } from './play-command';
+
+const golden = join(import.meta.dirname, '../../tests/fixtures/golden/cases');
+const read = (f: string) => readFileSync(join(golden, f), 'utf8');
+
+function context(lang: CliContext['lang'] = 'en') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ctx: CliContext = { lang, cwd: '/', out: (l) => out.push(l), err: (l) => err.push(l) };
+  return { ctx, out, err };
+}
+
+const best = [{ choose: 'formal' }, { 'form.consent': {} }, { 'form.fill': { field: 'name', value: 'Gloria' } }, { 'form.save': {} }];
+const jsonFiles: Record<string, string> = {
+  'best.json': JSON.stringify(best),
+  'rude.json': JSON.stringify([{ choose: 'rude' }, ...best.slice(1)]),
+  'saved.json': JSON.stringify({ version: 1, scenarioId: 'registro-basico', seed: 4, mode: 'assessment', entries: [{ type: 'choose', choice: 'rude' }] }),
+  'bad.json': JSON.stringify([{ choose: 'formal' }, { choose: 'formal' }]),
+  'broken.json': '{ nope',
+};
+const command = createPlayCommand({
+  fs: memoryFileSystem({ 'lib/cases/registro-basico.yaml': read('registro-basico.yaml'), 'lib/clinics/umf-prueba.yaml': read('umf-prueba.yaml') }),
+  readText: (p) => (jsonFiles[p] === undefined ? Promise.reject(new Error(`ENOENT: ${p}`)) : Promise.resolve(jsonFiles[p] as string)),
+  workflows: fakeWorkflows,
+});
+const play = async (flags: Record<string, string>, positionals = ['lib/cases/registro-basico.yaml'], lang: CliContext['lang'] = 'en') => {
+  const c = context(lang);
+  const code = await command({ positionals, flags }, c.ctx);
+  return { code, ...c };
+};
+
+describe('scenarios play', () => {
+  it('prints the result as JSON', async () => {
+    const { code, out, err } = await play({ log: 'best.json' });
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const result = JSON.parse(out.join('\n')) as Record<string, unknown>;
+    expect(result).toMatchObject({ percent: 100, passed: true, end: 'fin', points: { communication: 2, privacy: 5, accuracy: 5 }, critical: [] });
+    expect((result.items as unknown[]).length).toBe(3);
+  });
+
+  it('honours --mode and --seed', async () => {
+    const { out } = await play({ log: 'rude.json', mode: 'assessment', seed: '12' });
+    expect(JSON.parse(out.join('\n'))).toMatchObject({ mode: 'assessment', seed: 12, passed: false, critical: ['rude'] });
+  });
+
+  it('reads a saved run log with its own seed and mode', async () => {
+    const { out } = await play({ log: 'saved.json' });
+    expect(JSON.parse(out.join('\n'))).toMatchObject({ mode: 'assessment', seed: 4, finished: false });
+  });
+
+  it.each([
+    ['a log that does not fit', { log: 'bad.json' }, 1, 'bad.json: action 1 rejected: There are no choices to make now.'],
+    ['a log that is not JSON', { log: 'broken.json' }, 1, 'broken.json: cannot read the log as JSON'],
+    ['a missing log', { log: 'none.json' }, 1, 'none.json: cannot read the log as JSON'],
+    ['no --log', {}, 2, 'usage: play'],
+    ['a bad seed', { log: 'best.json', seed: '-1' }, 2, '--seed must be'],
+    ['a bad mode', { log: 'best.json', mode: 'exam' }, 2, '--mode must be practice or assessment'],
+  ])('reports %s on one line', async (_name, flags, code, start) => {
+    const r = await play(flags);
+    expect(r.code).toBe(code);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]?.startsWith(start)).toBe(true);
+    expect(r.out).toEqual([]);
+  });
+
+  it('reports a case file that does not exist', async () => {
+    const r = await play({ log: 'best.json' }, ['lib/cases/nada.yaml'], 'es-MX');
+    expect(r).toMatchObject({ code: 2, err: ['no existe el archivo: lib/cases/nada.yaml'] });
+  });
+});

@@ -1,0 +1,517 @@
+/**
+ * The run machine: plays one case. The scenario's step graph is data, so the machine has few
+ * states (route, dialogue, task, finished) and keeps the current step in its context.
+ *
+ * Task steps spawn the workflow machine with the case's data; workflow events are forwarded to it
+ * synchronously, and as soon as the workflow says it is done the step's checks are evaluated
+ * against its observations, the branch is chosen, and the child is stopped (so a long shift keeps
+ * memory flat).
+ */
+import { assign, createActor, setup, stopChild, type AnyActorRef, type Actor } from 'xstate';
+import { t, type LocalizedText } from '../domain/text';
+import type { Observation, WorkflowDefinition, WorkflowId } from '../machines/workflow';
+import type { Clinic } from '../domain/types';
+import { workflows as registry } from '../machines/registry';
+import { CaseDataError, caseDataSync, clockToSeconds, workflowCaseFor, type CaseData, type PreparedCase } from './case-data';
+import type { ChooseEntry, HintEntry, LogEntry, WaitEntry, WorkflowEntry } from './log';
+import { LIMITS, type Category, type ClinicFile, type Line, type ScenarioCase, type Step } from './scenario.schema';
+
+/** Practice: feedback after each decision and hints. Assessment: no feedback or hints until the end. */
+export type RunMode = 'practice' | 'assessment';
+/** Workflow definitions by id; the registry by default. */
+export type WorkflowMap = Partial<Record<WorkflowId, WorkflowDefinition>>;
+/** Points per rubric category. */
+export type Points = Partial<Record<Category, number>>;
+
+/** Simulated seconds a dialogue choice takes (reading, answering). */
+export const CHOOSE_COST = 20;
+/** Simulated seconds a hint takes: none, asking is its own cost (it is counted). */
+export const HINT_COST = 0;
+
+/** One scored decision: a choice made or a check evaluated after a task. */
+export interface ScoredItem {
+  kind: 'choice' | 'check';
+  /** Choice id, or the observation id of a check. */
+  id: string;
+  stepId: string;
+  /** Points earned (a failed check earns none). */
+  points: Points;
+  /** A check whose observation had the expected value; a choice that is neither critical nor negative. */
+  passed: boolean;
+  /** The item is marked critical: failing it (or making the choice) is a critical error. */
+  critical: boolean;
+  feedback: LocalizedText | null;
+  /** Index in the log of the action that caused it (-1: none, the case started there). */
+  actionIndex: number;
+}
+
+/** The observation values read when a task finished. */
+export interface TaskRecord {
+  stepId: string;
+  workflowId: WorkflowId;
+  values: Record<string, boolean>;
+  actionIndex: number;
+}
+
+/** The task in progress. */
+export interface ActiveTask {
+  stepId: string;
+  workflowId: WorkflowId;
+  ref: AnyActorRef;
+}
+
+/** How a run stopped: at an end step, or stuck because the scenario cannot go on. */
+export interface RunEnd {
+  stepId: string | null;
+  text: LocalizedText;
+  outcome: 'success' | 'partial' | 'failure' | null;
+}
+
+export interface RunInput {
+  scenario: ScenarioCase;
+  data: CaseData;
+  mode: RunMode;
+  seed: number;
+  workflows: WorkflowMap;
+}
+
+export interface RunContext extends RunInput {
+  stepId: string;
+  /** Seconds since midnight, simulated. */
+  clock: number;
+  startClock: number;
+  /** Lines shown since the last action (narrative steps passed on the way included). */
+  lines: Line[];
+  /** Every step entered, in order. */
+  path: string[];
+  items: ScoredItem[];
+  tasks: TaskRecord[];
+  hints: number;
+  /** The hint shown on the current step, if asked for. */
+  hint: LocalizedText | null;
+  task: ActiveTask | null;
+  taskSeq: number;
+  /** Set when the active task is done: where to go next (null: no branch matched). */
+  pendingNext: string | null | undefined;
+  /** Accepted actions so far (the next action's log index). */
+  actions: number;
+  end: RunEnd | null;
+}
+
+/** Events of the run machine: one per kind of log entry, carrying the entry. */
+export type RunEvent =
+  | { type: 'run.choose'; entry: ChooseEntry }
+  | { type: 'run.hint'; entry: HintEntry }
+  | { type: 'run.wait'; entry: WaitEntry }
+  | { type: 'run.act'; entry: WorkflowEntry };
+
+/** The machine event for a log entry. */
+export function toRunEvent(entry: LogEntry): RunEvent {
+  switch (entry.type) {
+    case 'choose':
+      return { type: 'run.choose', entry: entry as ChooseEntry };
+    case 'hint':
+      return { type: 'run.hint', entry: entry as HintEntry };
+    case 'wait':
+      return { type: 'run.wait', entry: entry as WaitEntry };
+    default:
+      return { type: 'run.act', entry: entry as WorkflowEntry };
+  }
+}
+
+const observationIndex = new WeakMap<WorkflowDefinition, Map<string, Observation<unknown>>>();
+
+/** The workflow's observations by id (cached per definition). */
+export function observationsOf(def: WorkflowDefinition): Map<string, Observation<unknown>> {
+  let map = observationIndex.get(def);
+  if (!map) {
+    map = new Map(def.observations.map((o) => [o.id, o as Observation<unknown>]));
+    observationIndex.set(def, map);
+  }
+  return map;
+}
+
+/** What kind of step this is; a step with only `say` is narrative (it moves on by itself). */
+export function stepKind(step: Step): 'choose' | 'task' | 'end' | 'narrative' {
+  if (step.end) return 'end';
+  if (step.task) return 'task';
+  if (step.choose) return 'choose';
+  return 'narrative';
+}
+
+const stuck = (stepId: string | null, esMX: string, en: string): RunEnd => ({ stepId, text: t(esMX, en), outcome: null });
+
+/** Enters a step, passing narrative steps on the way, until one that waits for the trainee or ends. */
+export function enterStep(ctx: RunContext, target: string | null, keepLines: boolean): Partial<RunContext> {
+  const lines = keepLines ? [...ctx.lines] : [];
+  const path = [...ctx.path];
+  let id = target;
+  // A loop of narrative steps would never wait for anyone: stop after more moves than there are steps.
+  for (let guard = LIMITS.steps + 1; guard >= 0; guard--) {
+    if (id === null) {
+      return { lines, path, end: stuck(ctx.stepId, 'Ninguna rama aplica: el caso no puede seguir.', 'No branch applies: the case cannot go on.'), hint: null };
+    }
+    const step = ctx.scenario.steps[id];
+    if (!step) {
+      return { lines, path, end: stuck(id, `El paso "${id}" no existe.`, `Step "${id}" does not exist.`), hint: null };
+    }
+    path.push(id);
+    if (step.say) lines.push(...(Array.isArray(step.say) ? step.say : [step.say]));
+    const kind = stepKind(step);
+    if (kind === 'end') {
+      return { stepId: id, lines, path, hint: null, end: { stepId: id, text: step.end as LocalizedText, outcome: step.outcome ?? null } };
+    }
+    if (kind !== 'narrative') return { stepId: id, lines, path, hint: null };
+    id = typeof step.next === 'string' ? step.next : null;
+  }
+  return { lines, path, end: stuck(id, 'Los pasos narrativos forman un ciclo sin salida.', 'Narrative steps form a loop with no way out.'), hint: null };
+}
+
+const reason = (esMX: string, en: string): LocalizedText => t(esMX, en);
+
+/** Why an entry does not fit the run's current state, or null when it does. */
+export function rejectReason(ctx: RunContext, entry: LogEntry): LocalizedText | null {
+  if (ctx.end) return reason('El caso ya terminó.', 'The case has already ended.');
+  const step = ctx.scenario.steps[ctx.stepId];
+  if (!step) return reason('No hay paso actual.', 'There is no current step.');
+  switch (entry.type) {
+    case 'choose': {
+      if (!step.choose || step.task) return reason('Ahora no hay opciones que elegir.', 'There are no choices to make now.');
+      const id = (entry as ChooseEntry).choice;
+      return step.choose.some((c) => c.id === id)
+        ? null
+        : reason(`La opción "${id}" no está disponible en este paso.`, `Choice "${id}" is not available at this step.`);
+    }
+    case 'hint':
+      if (ctx.mode === 'assessment') return reason('En una evaluación no hay pistas.', 'Hints are not available in an assessment.');
+      if (!step.hint) return reason('Este paso no tiene pista.', 'This step has no hint.');
+      if (ctx.hint) return reason('La pista de este paso ya se mostró.', "This step's hint is already shown.");
+      return null;
+    case 'wait':
+      return null;
+    default: {
+      const type = entry.type;
+      if (!ctx.task) return reason(`"${type}" necesita una tarea en curso.`, `"${type}" needs a task in progress.`);
+      const def = ctx.workflows[ctx.task.workflowId];
+      const spec = def?.events[type];
+      if (!spec) {
+        return reason(`La tarea ${ctx.task.workflowId} no tiene la acción "${type}".`, `Task ${ctx.task.workflowId} has no action "${type}".`);
+      }
+      const { type: _type, at: _at, ...params } = entry as WorkflowEntry;
+      return spec.params.safeParse(params).success
+        ? null
+        : reason(`Los parámetros de "${type}" no son válidos.`, `The parameters of "${type}" are not valid.`);
+    }
+  }
+}
+
+/** Simulated seconds an accepted entry takes. */
+function costOf(ctx: RunContext, entry: LogEntry): number {
+  switch (entry.type) {
+    case 'choose':
+      return CHOOSE_COST;
+    case 'hint':
+      return HINT_COST;
+    case 'wait':
+      return (entry as WaitEntry).seconds;
+    default: {
+      const def = ctx.task ? ctx.workflows[ctx.task.workflowId] : undefined;
+      return def?.events[entry.type]?.cost ?? 0;
+    }
+  }
+}
+
+const hasNegative = (p: Points | undefined) => Object.values(p ?? {}).some((v) => (v ?? 0) < 0);
+
+/** Evaluates a finished task: check items, observation values and the next step. */
+function finishTask(ctx: RunContext, snapshot: unknown, def: WorkflowDefinition, step: Step, actionIndex: number): Partial<RunContext> {
+  const observations = observationsOf(def);
+  const values: Record<string, boolean> = {};
+  const valueOf = (id: string): boolean => {
+    if (!(id in values)) values[id] = observations.get(id)?.evaluate(snapshot) ?? false;
+    return values[id] as boolean;
+  };
+  const items: ScoredItem[] = (step.checks ?? []).map((check) => {
+    const passed = valueOf(check.observe) === check.expect;
+    return {
+      kind: 'check',
+      id: check.observe,
+      stepId: ctx.stepId,
+      points: passed ? { ...check.points } : {},
+      passed,
+      critical: check.critical === true,
+      feedback: check.feedback,
+      actionIndex,
+    };
+  });
+  let next: string | null = null;
+  if (typeof step.next === 'string') next = step.next;
+  else if (Array.isArray(step.next)) {
+    const branch = step.next.find((b) => b.when === undefined || valueOf(b.when) === b.is);
+    next = branch ? branch.next : null;
+  }
+  return {
+    items: [...ctx.items, ...items],
+    tasks: [...ctx.tasks, { stepId: ctx.stepId, workflowId: def.id, values, actionIndex }],
+    pendingNext: next,
+  };
+}
+
+/** The checks and next step of the active task if its workflow is done; nothing otherwise. */
+function observe(ctx: RunContext, task: ActiveTask | null, actionIndex: number): Partial<RunContext> {
+  if (!task) return {};
+  const def = ctx.workflows[task.workflowId] as WorkflowDefinition;
+  const snapshot = task.ref.getSnapshot() as never;
+  if (!def.isDone(snapshot)) return {};
+  return finishTask(ctx, snapshot, def, ctx.scenario.steps[task.stepId] as Step, actionIndex);
+}
+
+/** The run's initial context: the start step entered and the clock at the case's time. */
+export function initialContext(input: RunInput): RunContext {
+  const clock = clockToSeconds(input.scenario.time);
+  const base: RunContext = {
+    scenario: input.scenario,
+    data: input.data,
+    mode: input.mode,
+    seed: input.seed,
+    workflows: input.workflows,
+    stepId: input.scenario.start,
+    clock,
+    startClock: clock,
+    lines: [],
+    path: [],
+    items: [],
+    tasks: [],
+    hints: 0,
+    hint: null,
+    task: null,
+    taskSeq: 0,
+    pendingNext: undefined,
+    actions: 0,
+    end: null,
+  };
+  return Object.assign(base, enterStep(base, input.scenario.start, false));
+}
+
+/** The clock and the action count after an accepted entry (paced time first, then the cost). */
+function tick(ctx: RunContext, entry: LogEntry): Pick<RunContext, 'clock' | 'actions'> {
+  const paced = entry.at === undefined ? ctx.clock : Math.max(ctx.clock, ctx.startClock + entry.at);
+  return { clock: paced + costOf(ctx, entry), actions: ctx.actions + 1 };
+}
+
+/** Where a move to `target` comes to rest: an end (or a dead end), a task, or a dialogue step. */
+function restingKind(scenario: ScenarioCase, target: string | null): 'end' | 'task' | 'dialogue' {
+  let id = target;
+  for (let guard = LIMITS.steps + 1; guard >= 0 && id !== null; guard--) {
+    const step: Step | undefined = scenario.steps[id];
+    if (!step) return 'end';
+    const kind = stepKind(step);
+    if (kind === 'end') return 'end';
+    if (kind === 'task') return 'task';
+    if (kind === 'choose') return 'dialogue';
+    id = typeof step.next === 'string' ? step.next : null;
+  }
+  return 'end';
+}
+
+/** The step a choice leads to (its own next, else the step's). */
+function choiceTarget(ctx: RunContext, choiceId: string): string | null {
+  const step = ctx.scenario.steps[ctx.stepId];
+  const choice = step?.choose?.find((c) => c.id === choiceId);
+  return choice?.next ?? (typeof step?.next === 'string' ? step.next : null);
+}
+
+const choiceLeadsTo =
+  (kind: 'end' | 'task' | 'dialogue') =>
+  ({ context, event }: { context: RunContext; event: RunEvent }) =>
+    event.type === 'run.choose' && rejectReason(context, event.entry) === null && restingKind(context.scenario, choiceTarget(context, event.entry.choice)) === kind;
+
+const taskLeadsTo =
+  (kind: 'end' | 'task' | 'dialogue') =>
+  ({ context }: { context: RunContext }) =>
+    context.pendingNext !== undefined && restingKind(context.scenario, context.pendingNext) === kind;
+
+/**
+ * Plays one case; see the file comment. Transitions pick their target state from where the move
+ * comes to rest, so each action is one macrostep without a routing detour (replays stay fast).
+ */
+export const runMachine = setup({
+  types: {
+    context: {} as RunContext,
+    events: {} as RunEvent,
+    input: {} as RunInput,
+  },
+  guards: {
+    accepted: ({ context, event }) => rejectReason(context, event.entry) === null,
+    isOver: ({ context }) => context.end !== null,
+    atTask: ({ context }) => context.scenario.steps[context.stepId]?.task !== undefined,
+    choiceToEnd: choiceLeadsTo('end'),
+    choiceToTask: choiceLeadsTo('task'),
+    choiceToDialogue: choiceLeadsTo('dialogue'),
+    taskToEnd: taskLeadsTo('end'),
+    taskToTask: taskLeadsTo('task'),
+    taskToDialogue: taskLeadsTo('dialogue'),
+  },
+  actions: {
+    choose: assign(({ context, event }) => {
+      if (event.type !== 'run.choose') return {};
+      const step = context.scenario.steps[context.stepId] as Step;
+      const choice = step.choose?.find((c) => c.id === event.entry.choice);
+      if (!choice) return tick(context, event.entry);
+      const item: ScoredItem = {
+        kind: 'choice',
+        id: choice.id,
+        stepId: context.stepId,
+        points: { ...choice.score },
+        passed: choice.critical !== true && !hasNegative(choice.score),
+        critical: choice.critical === true,
+        feedback: choice.feedback ?? null,
+        actionIndex: context.actions,
+      };
+      // enterStep reads neither the clock nor the items, so the context need not be merged first.
+      return Object.assign(tick(context, event.entry), { items: [...context.items, item] }, enterStep(context, choiceTarget(context, choice.id), false));
+    }),
+    hint: assign(({ context, event }) => ({
+      ...tick(context, event.entry),
+      hint: context.scenario.steps[context.stepId]?.hint ?? null,
+      hints: context.hints + 1,
+    })),
+    wait: assign(({ context, event }) => tick(context, event.entry)),
+    startTask: assign(({ context, spawn }) => {
+      const step = context.scenario.steps[context.stepId] as Step;
+      const workflowId = step.task as WorkflowId;
+      const def = context.workflows[workflowId] as WorkflowDefinition;
+      const input = def.input(workflowCaseFor(context.data, step, def, context.clock));
+      const seq = context.taskSeq + 1;
+      // The workflow is chosen at run time, so spawn's typing by declared actors does not apply.
+      const spawnAny = spawn as unknown as (logic: WorkflowDefinition['machine'], options: { id: string; input: unknown }) => AnyActorRef;
+      const ref = spawnAny(def.machine, { id: `task-${seq}`, input });
+      const task: ActiveTask = { stepId: context.stepId, workflowId, ref };
+      // A workflow could be done from the start (nothing to do): evaluate it right away.
+      return Object.assign({ task, taskSeq: seq, pendingNext: undefined }, observe(context, task, context.actions - 1));
+    }),
+    /** Sends the event to the workflow; the child answers synchronously, so its snapshot is current after. */
+    forward: ({ context, event }) => {
+      if (event.type !== 'run.act' || !context.task) return;
+      const { at: _at, ...action } = event.entry;
+      context.task.ref.send(action);
+    },
+    /** After forwarding: the clock, and the checks if the workflow is now done. */
+    afterAct: assign(({ context, event }) => Object.assign(tick(context, event.entry), observe(context, context.task, context.actions))),
+    stopTask: stopChild(({ context }) => context.task?.ref as AnyActorRef),
+    leaveTask: assign(({ context }) => Object.assign({ task: null, pendingNext: undefined }, enterStep(context, context.pendingNext ?? null, false))),
+  },
+}).createMachine({
+  id: 'run',
+  context: ({ input }) => initialContext(input),
+  initial: 'route',
+  states: {
+    /** Only at the start: the start step may be a task or an end. */
+    route: {
+      always: [{ guard: 'isOver', target: 'finished' }, { guard: 'atTask', target: 'task' }, { target: 'dialogue' }],
+    },
+    dialogue: {
+      on: {
+        'run.choose': [
+          { guard: 'choiceToDialogue', actions: 'choose' },
+          { guard: 'choiceToTask', actions: 'choose', target: 'task' },
+          { guard: 'choiceToEnd', actions: 'choose', target: 'finished' },
+        ],
+      },
+    },
+    task: {
+      entry: ['startTask'],
+      exit: ['stopTask'],
+      on: { 'run.act': { guard: 'accepted', actions: ['forward', 'afterAct'] } },
+      always: [
+        { guard: 'taskToDialogue', actions: 'leaveTask', target: 'dialogue' },
+        { guard: 'taskToTask', actions: 'leaveTask', target: 'task', reenter: true },
+        { guard: 'taskToEnd', actions: 'leaveTask', target: 'finished' },
+      ],
+    },
+    finished: { type: 'final' },
+  },
+  on: {
+    'run.hint': { guard: 'accepted', actions: 'hint' },
+    'run.wait': { guard: 'accepted', actions: 'wait' },
+  },
+});
+
+/** A running run actor. */
+export type RunActor = Actor<typeof runMachine>;
+
+/** Starts a run actor (its first task, if the case starts with one, is spawned here). */
+export function startRunActor(input: RunInput): RunActor {
+  return createActor(runMachine, { input }).start();
+}
+
+/** Sends an entry if it fits the run's state; returns why not otherwise (and sends nothing). */
+export function sendEntry(actor: RunActor, entry: LogEntry): LocalizedText | null {
+  const why = rejectReason(actor.getSnapshot().context, entry);
+  if (why) return why;
+  actor.send(toRunEvent(entry));
+  return null;
+}
+
+/** A case to run: a scenario whose people are all written out, or a case prepared for a seed. */
+export type CaseSource = ScenarioCase | PreparedCase;
+
+/** How to run a case. */
+export interface RunOptions {
+  /** The variant seed (ignored for a PreparedCase, which carries its own). Default 0. */
+  seed?: number;
+  mode?: RunMode;
+  /** Workflow definitions; the registry by default (tests inject fakes). */
+  workflows?: WorkflowMap;
+  /** The case's clinic; a placeholder otherwise. */
+  clinic?: ClinicFile | Clinic;
+}
+
+/** Problems that make a scenario unplayable with these workflows (the loader reports them with lines). */
+export function unplayable(scenario: ScenarioCase, workflows: WorkflowMap): LocalizedText[] {
+  const problems: LocalizedText[] = [];
+  for (const [id, step] of Object.entries(scenario.steps)) {
+    if (!step.task) continue;
+    const def = workflows[step.task];
+    if (!def) {
+      problems.push(t(`Paso "${id}": el flujo "${step.task}" no está disponible.`, `Step "${id}": workflow "${step.task}" is not available.`));
+      continue;
+    }
+    const known = observationsOf(def);
+    const observed = [...(step.checks ?? []).map((c) => c.observe), ...(Array.isArray(step.next) ? step.next.flatMap((b) => (b.when ? [b.when] : [])) : [])];
+    for (const o of observed) {
+      if (!known.has(o)) problems.push(t(`Paso "${id}": ${step.task} no publica la observación "${o}".`, `Step "${id}": ${step.task} does not publish observation "${o}".`));
+    }
+  }
+  return problems;
+}
+
+const playableCache = new WeakMap<ScenarioCase, WeakMap<WorkflowMap, LocalizedText | null>>();
+const dataCache = new WeakMap<ScenarioCase, CaseData>();
+
+/** The run machine's input for a case and options; throws CaseDataError when the case cannot be played. */
+export function resolveRunInput(source: CaseSource, opts: RunOptions = {}): RunInput {
+  const prepared = 'scenario' in source && 'data' in source;
+  const scenario = prepared ? source.scenario : source;
+  const workflows = opts.workflows ?? registry;
+  // Replays run thousands of times over one scenario: check it and resolve its data once.
+  let checked = playableCache.get(scenario);
+  if (!checked) playableCache.set(scenario, (checked = new WeakMap()));
+  if (!checked.has(workflows)) checked.set(workflows, unplayable(scenario, workflows)[0] ?? null);
+  const problem = checked.get(workflows);
+  if (problem) throw new CaseDataError(problem);
+  let data: CaseData;
+  if (prepared) data = source.data;
+  else if (opts.clinic) data = caseDataSync(scenario, { clinic: opts.clinic });
+  else {
+    data = dataCache.get(scenario) ?? caseDataSync(scenario);
+    dataCache.set(scenario, data);
+  }
+  return {
+    scenario,
+    data,
+    mode: opts.mode ?? 'practice',
+    seed: prepared ? source.seed : (opts.seed ?? 0),
+    workflows,
+  };
+}
