@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LANGS, type Lang } from '../domain/text';
@@ -6,6 +6,7 @@ import { useAppStore } from '../stores/app-store';
 import { LanguageSwitch } from '../ui/language-switch';
 import { PageLayout } from '../ui/page-layout';
 import { ErrorBoundary } from './error-boundary';
+import { PageLoading } from './page-loading';
 
 const MAIN_ID = 'main';
 
@@ -42,6 +43,9 @@ export function AppLayout({ children }: { children?: ReactNode }) {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/library">{t('nav.library')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/como-funciona">{t('nav.about')}</NavLink>
             </li>
           </ul>
@@ -53,7 +57,8 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       footer={<p>{t('layout.footer')}</p>}
     >
       <ErrorBoundary resetKey={location.pathname} onGoHome={() => void navigate('/')}>
-        {children ?? <Outlet />}
+        {/* Pages whose strings are still downloading (the trainee namespace) suspend here. */}
+        <Suspense fallback={<PageLoading />}>{children ?? <Outlet />}</Suspense>
       </ErrorBoundary>
     </PageLayout>
   );

@@ -1,10 +1,7 @@
 import type { i18n } from 'i18next';
-import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { RouterProvider, type createBrowserRouter } from 'react-router';
-import { useAppStore } from '../stores/app-store';
 import { ErrorBoundary } from './error-boundary';
-import { createI18n } from './i18n/i18n';
 import { useLanguageSync } from './use-language-sync';
 
 /** A data router as made by createBrowserRouter or createMemoryRouter over `routes`. */
@@ -13,13 +10,12 @@ export type AppRouter = ReturnType<typeof createBrowserRouter>;
 /** Props of App. */
 export interface AppProps {
   router: AppRouter;
-  /** Tests may pass their own instance; the app creates one in the stored language. */
-  i18n?: i18n;
+  /** The i18next instance (main.tsx loads the active language first; tests pass every resource). */
+  i18n: i18n;
 }
 
 /** The whole application: providers, a last-resort error boundary, and the router. */
-export function App({ router, i18n: given }: AppProps) {
-  const [instance] = useState(() => given ?? createI18n(useAppStore.getState().lang));
+export function App({ router, i18n: instance }: AppProps) {
   useLanguageSync(instance);
   return (
     <I18nextProvider i18n={instance}>

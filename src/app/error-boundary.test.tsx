@@ -9,6 +9,7 @@ import { useAppStore } from '../stores/app-store';
 import { AppLayout } from './app-layout';
 import { ErrorBoundary } from './error-boundary';
 import { createI18n } from './i18n/i18n';
+import { allResources } from './i18n/resources';
 import { RouteErrorPage } from './route-error-page';
 
 const SECRET = 'TypeError: cannot read properties of undefined (reading curp) at RegistrationForm';
@@ -20,7 +21,7 @@ function Fragile() {
   return <p>Formulario de registro</p>;
 }
 
-const inLanguage = (lang: Lang, children: ReactNode) => <I18nextProvider i18n={createI18n(lang)}>{children}</I18nextProvider>;
+const inLanguage = (lang: Lang, children: ReactNode) => <I18nextProvider i18n={createI18n(lang, allResources)}>{children}</I18nextProvider>;
 
 beforeEach(() => {
   broken.now = true;

@@ -6,8 +6,13 @@ import { RouteErrorPage } from './route-error-page';
 
 /**
  * The route table, shared by the browser router and tests' memory routers. Home is in the entry
- * chunk; every other page is lazy so the first load stays within the JavaScript budget.
+ * chunk; every other page is lazy so the first load stays within the JavaScript budget. The
+ * trainee screens (library, case, desk, debrief) share one loader that reads the scenario library
+ * and the stored attempts; their own strings (the `trainee` namespace) load with them.
  */
+/** The trainee loader fills stores once; a filter change in the query string needs no reload. */
+const keepTraineeData = () => false;
+
 export const routes: RouteObject[] = [
   {
     path: '/',
@@ -15,6 +20,38 @@ export const routes: RouteObject[] = [
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, Component: HomePage },
+      {
+        path: 'library',
+        HydrateFallback: PageLoading,
+        lazy: async () => {
+          const [{ LibraryPage }, { traineeLoader }] = await Promise.all([import('../features/trainee/library-page'), import('./trainee-data')]);
+          return { Component: LibraryPage, loader: traineeLoader, shouldRevalidate: keepTraineeData };
+        },
+      },
+      {
+        path: 'case/:caseId',
+        HydrateFallback: PageLoading,
+        lazy: async () => {
+          const [{ CasePage }, { traineeLoader }] = await Promise.all([import('../features/trainee/case-page'), import('./trainee-data')]);
+          return { Component: CasePage, loader: traineeLoader, shouldRevalidate: keepTraineeData };
+        },
+      },
+      {
+        path: 'desk/:attemptId',
+        HydrateFallback: PageLoading,
+        lazy: async () => {
+          const [{ DeskPage }, { traineeLoader }] = await Promise.all([import('../features/trainee/desk-page'), import('./trainee-data')]);
+          return { Component: DeskPage, loader: traineeLoader, shouldRevalidate: keepTraineeData };
+        },
+      },
+      {
+        path: 'debrief/:attemptId',
+        HydrateFallback: PageLoading,
+        lazy: async () => {
+          const [{ DebriefPage }, { traineeLoader }] = await Promise.all([import('../features/trainee/debrief-page'), import('./trainee-data')]);
+          return { Component: DebriefPage, loader: traineeLoader, shouldRevalidate: keepTraineeData };
+        },
+      },
       {
         path: 'como-funciona',
         HydrateFallback: PageLoading,

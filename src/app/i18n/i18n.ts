@@ -1,30 +1,70 @@
-import i18next, { type i18n } from 'i18next';
+import i18next, { type BackendModule, type i18n, type ResourceLanguage } from 'i18next';
 import { DEFAULT_LANG, LANGS, type Lang } from '../../domain/text';
-import en from './en.json';
-import esMX from './es-MX.json';
 
-/** UI strings per language, one namespace; both files must have exactly the same keys. */
-export const resources = {
-  'es-MX': { translation: esMX },
-  en: { translation: en },
-} as const;
+/** The namespaces: `translation` (the shell, needed for the first paint) and `trainee` (library, desk, debrief). */
+export const NAMESPACES = ['translation', 'trainee'] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+type JsonModule = { default: ResourceLanguage };
 
 /**
- * Creates a ready-to-use i18next instance. Resources are bundled (both languages together are a
- * few kilobytes), so initialisation is synchronous and the first paint is already translated.
+ * Every resource file as its own chunk: the first load carries no strings at all, main.tsx fetches
+ * the active language's shell strings before the first paint, and the other language and the
+ * trainee screens' strings arrive only when they are used.
  */
-export const createI18n = (lang: Lang = DEFAULT_LANG): i18n => {
+const LOADERS: Record<Namespace, Record<Lang, () => Promise<JsonModule>>> = {
+  translation: { 'es-MX': () => import('./es-MX.json'), en: () => import('./en.json') },
+  trainee: { 'es-MX': () => import('./trainee.es-MX.json'), en: () => import('./trainee.en.json') },
+};
+
+const isLang = (value: string): value is Lang => (LANGS as readonly string[]).includes(value);
+const isNamespace = (value: string): value is Namespace => (NAMESPACES as readonly string[]).includes(value);
+
+/** An i18next backend over the dynamic imports above. */
+const lazyBackend: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, namespace, callback) {
+    if (!isLang(language) || !isNamespace(namespace)) {
+      callback(null, {});
+      return;
+    }
+    LOADERS[namespace][language]().then(
+      (module) => callback(null, module.default),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
+
+/** Resources handed over up front: language -> namespace -> strings. */
+export type InitialResources = Partial<Record<Lang, Partial<Record<Namespace, ResourceLanguage>>>>;
+
+/** Loads the shell strings of one language (what the first paint needs). */
+export async function loadShellResources(lang: Lang): Promise<InitialResources> {
+  const module = await LOADERS.translation[lang]();
+  return { [lang]: { translation: module.default } };
+}
+
+/**
+ * Creates an i18next instance. Whatever `initial` holds is usable at once (synchronously); any
+ * other language or namespace is fetched on demand (changeLanguage, useTranslation('trainee')).
+ */
+export const createI18n = (lang: Lang = DEFAULT_LANG, initial: InitialResources = {}): i18n => {
   const instance = i18next.createInstance();
-  void instance.init({
+  void instance.use(lazyBackend).init({
     lng: lang,
     fallbackLng: DEFAULT_LANG,
     supportedLngs: [...LANGS],
     // 'es-MX' must stay 'es-MX' rather than being reduced to 'es'.
     load: 'currentOnly',
-    resources,
+    ns: ['translation'],
+    defaultNS: 'translation',
+    resources: initial,
+    partialBundledLanguages: true,
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    react: { useSuspense: true },
     // No promotional notice in the users' console.
     showSupportNotice: false,
   });

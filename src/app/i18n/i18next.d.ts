@@ -1,9 +1,10 @@
 import type esMX from './es-MX.json';
+import type traineeEsMX from './trainee.es-MX.json';
 
 // Types every t('...') key against the Spanish resources, so a missing or misspelt key fails tsc.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof esMX };
+    resources: { translation: typeof esMX; trainee: typeof traineeEsMX };
   }
 }

@@ -1,6 +1,9 @@
 import en from './en.json';
 import esMX from './es-MX.json';
-import { createI18n } from './i18n';
+import { createI18n, loadShellResources } from './i18n';
+import { allResources } from './resources';
+import traineeEn from './trainee.en.json';
+import traineeEsMX from './trainee.es-MX.json';
 
 /** Lists "a.b.c" paths of every leaf, with its value. */
 const leaves = (node: unknown, prefix = ''): Array<[string, unknown]> =>
@@ -40,11 +43,51 @@ describe('UI string resources', () => {
 
 describe('createI18n', () => {
   it('starts in the requested language without waiting', () => {
-    expect(createI18n('en').t('nav.home')).toBe('Home');
-    expect(createI18n('es-MX').t('nav.home')).toBe('Inicio');
+    expect(createI18n('en', allResources).t('nav.home')).toBe('Home');
+    expect(createI18n('es-MX', allResources).t('nav.home')).toBe('Inicio');
   });
 
   it('keeps es-MX as the language code instead of reducing it to es', () => {
-    expect(createI18n('es-MX').resolvedLanguage).toBe('es-MX');
+    expect(createI18n('es-MX', allResources).resolvedLanguage).toBe('es-MX');
+  });
+});
+
+describe('trainee namespace resources', () => {
+  const es = new Map(leaves(traineeEsMX));
+  const english = new Map(leaves(traineeEn));
+
+  it('have exactly the same keys in es-MX and en', () => {
+    expect([...english.keys()].sort()).toEqual([...es.keys()].sort());
+  });
+
+  it('have only non-empty string values', () => {
+    const bad = [...es, ...english].filter(([, value]) => typeof value !== 'string' || value.trim() === '');
+    expect(bad).toEqual([]);
+  });
+
+  it('address the reader as "usted", never "tú"', () => {
+    const informal = /(?<!\p{L})(tú|tu|te|ti|contigo|puedes|quieres|tienes|eliges|debes|sabes)(?!\p{L})/iu;
+    expect([...es].filter(([, value]) => informal.test(String(value)))).toEqual([]);
+  });
+});
+
+describe('lazy resources', () => {
+  it('loads only the requested language for the first paint', async () => {
+    const initial = await loadShellResources('en');
+    expect(Object.keys(initial)).toEqual(['en']);
+    expect(createI18n('en', initial).t('nav.home')).toBe('Home');
+  });
+
+  it('fetches another language when the language changes', async () => {
+    const instance = createI18n('es-MX', await loadShellResources('es-MX'));
+    expect(instance.hasResourceBundle('en', 'translation')).toBe(false);
+    await instance.changeLanguage('en');
+    expect(instance.t('nav.home')).toBe('Home');
+  });
+
+  it('fetches the trainee strings on demand, in the active language', async () => {
+    const instance = createI18n('es-MX', await loadShellResources('es-MX'));
+    await instance.loadNamespaces('trainee');
+    expect(instance.t('library.heading', { ns: 'trainee' })).toBe(traineeEsMX.library.heading);
   });
 });

@@ -1,0 +1,37 @@
+/**
+ * Starting attempts and exporting them. Ids and seeds come from the browser's crypto: they only
+ * need to be unique and unpredictable, and the seed is then recorded so the run replays exactly.
+ */
+import type { RunMode } from '../../engine/run';
+import { newAttempt, type AttemptRecord } from '../../stores/attempt-record';
+import { useAttemptsStore } from '../../stores/attempts-store';
+
+/** A random seed in the range the log schema accepts. */
+export function randomSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]! & 0x7fffffff;
+}
+
+/**
+ * Creates and saves a new attempt and returns its id. Practice keeps the seed of the previous
+ * attempt when retrying (same people, so the trainee can fix what went wrong); an assessment
+ * always gets a new seed (a new variant).
+ */
+export function startAttempt(caseId: string, mode: RunMode, previousSeed?: number): string {
+  const id = crypto.randomUUID();
+  const seed = mode === 'practice' && previousSeed !== undefined ? previousSeed : randomSeed();
+  void useAttemptsStore.getState().save(newAttempt({ id, caseId, seed, mode, now: new Date().toISOString() }));
+  return id;
+}
+
+/** Offers the attempt as a JSON file download (the way out when storage fails). */
+export function downloadAttempt(record: AttemptRecord): void {
+  const blob = new Blob([JSON.stringify(record, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `intento-${record.caseId}-${record.id.slice(0, 8)}.json`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

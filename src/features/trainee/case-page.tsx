@@ -1,0 +1,127 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { RunMode } from '../../engine/run';
+import { caseStatus } from '../../stores/attempt-record';
+import { useAttemptsStore } from '../../stores/attempts-store';
+import { useLibraryStore } from '../../stores/library-store';
+import { ErrorMessage } from '../../ui/error-message';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { startAttempt } from './attempt-actions';
+import { StatusBadge } from './library-page';
+import { StorageNotice } from './storage-notice';
+import { useLang } from './use-lang';
+
+/** A case's details, the trainee's attempts at it, and the buttons that start practice or assessment. */
+export function CasePage() {
+  const { caseId = '' } = useParams();
+  const { t } = useTranslation('trainee');
+  const lang = useLang();
+  const navigate = useNavigate();
+  const scenario = useLibraryStore((s) => s.cases.find((c) => c.id === caseId));
+  const attempts = Object.values(useAttemptsStore((s) => s.attempts))
+    .filter((a) => a.caseId === caseId)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  useDocumentTitle(scenario ? t('case.title', { title: scenario.title[lang] }) : t('case.notFoundTitle'));
+
+  if (!scenario) {
+    return (
+      <ErrorMessage
+        heading={t('case.notFound')}
+        body={t('case.notFoundBody', { id: caseId })}
+        actions={
+          <Link to="/library" className="button button--primary">
+            {t('common.backToLibrary')}
+          </Link>
+        }
+      />
+    );
+  }
+
+  const start = (mode: RunMode) => {
+    const previous = attempts.find((a) => a.log.mode === mode);
+    void navigate(`/desk/${startAttempt(scenario.id, mode, previous?.log.seed)}`);
+  };
+
+  return (
+    <article className="case-page">
+      <p>
+        <Link to="/library">{t('common.backToLibrary')}</Link>
+      </p>
+      <h1>{scenario.title[lang]}</h1>
+      <StatusBadge status={caseStatus(attempts)} />
+      <p className="lead">{scenario.summary[lang]}</p>
+      <StorageNotice />
+      <section aria-labelledby="objectives-heading">
+        <h2 id="objectives-heading">{t('case.objectives')}</h2>
+        <ul>
+          {scenario.objectives.map((o) => (
+            <li key={o.en}>{o[lang]}</li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="details-heading">
+        <h2 id="details-heading">{t('case.details')}</h2>
+        <dl className="case-card__meta">
+          <div>
+            <dt>{t('library.workflows')}</dt>
+            <dd>{scenario.workflows.map((w) => t(`workflow.${w}`)).join(', ')}</dd>
+          </div>
+          <div>
+            <dt>{t('library.difficulty')}</dt>
+            <dd>{t(`difficulty.${scenario.difficulty}`)}</dd>
+          </div>
+          <div>
+            <dt>{t('library.region')}</dt>
+            <dd>{t(`region.${scenario.region}`)}</dd>
+          </div>
+          <div>
+            <dt>{t('library.specialty')}</dt>
+            <dd>{t(`specialty.${scenario.specialty}`)}</dd>
+          </div>
+          <div>
+            <dt>{t('library.duration')}</dt>
+            <dd>{t('common.minutes', { count: scenario.minutes })}</dd>
+          </div>
+        </dl>
+      </section>
+      <div className="start-buttons">
+        <div>
+          <button type="button" className="button button--primary" onClick={() => start('practice')}>
+            {t('case.startPractice')}
+          </button>
+          <p className="field__hint">{t('case.practiceHelp')}</p>
+        </div>
+        {scenario.assessment && (
+          <div>
+            <button type="button" className="button" onClick={() => start('assessment')}>
+              {t('case.startAssessment')}
+            </button>
+            <p className="field__hint">{t('case.assessmentHelp')}</p>
+          </div>
+        )}
+      </div>
+      <section aria-labelledby="attempts-heading">
+        <h2 id="attempts-heading">{t('case.attempts')}</h2>
+        {attempts.length === 0 ? (
+          <p>{t('case.noAttempts')}</p>
+        ) : (
+          <ul className="attempt-list">
+            {attempts.map((a) => (
+              <li key={a.id}>
+                {t('case.attemptLine', { mode: t(`common.${a.log.mode}`), date: new Date(a.updatedAt).toLocaleString(lang) })}
+                {' — '}
+                {a.summary.finished ? (
+                  <Link to={`/debrief/${a.id}`}>
+                    {t('case.viewDebrief')} ({t(a.summary.passed ? 'status.passed' : 'status.failed')}, {Math.round(a.summary.percent)} %)
+                  </Link>
+                ) : (
+                  <Link to={`/desk/${a.id}`}>{t('case.continue')}</Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * Workflow id -> lazily loaded tool component. Tools are code-split so the desk route only pulls
+ * the tool of the task in progress.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ToolProps } from './tool-props';
+
+type ToolComponent = LazyExoticComponent<ComponentType<ToolProps>>;
+
+/** The tool for each workflow id the desk can show. */
+export const toolRegistry: Record<string, ToolComponent> = {
+  registration: lazy(() => import('./registration-tool')),
+  coverage: lazy(() => import('./coverage-tool')),
+  scheduling: lazy(() => import('./scheduling-tool')),
+  'room-prep': lazy(() => import('./room-prep-tool')),
+};
+
+/** The tool component for a workflow, or undefined when no tool exists for it. */
+export function toolFor(workflowId: string): ToolComponent | undefined {
+  return Object.hasOwn(toolRegistry, workflowId) ? toolRegistry[workflowId] : undefined;
+}

@@ -1,0 +1,101 @@
+/**
+ * Connects an attempt record to a live run: prepares the case for the attempt's seed, replays the
+ * stored log (so a reload resumes exactly where it was, with the same score), and persists the
+ * log after every accepted action.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { LocalizedText } from '../../domain/text';
+import type { CaseData, PreparedCase } from '../../engine/case-data';
+import type { LogEntry } from '../../engine/log';
+import { replayPersisted } from '../../engine/replay';
+import type { Run, RunView, SendResult } from '../../engine/run';
+import type { ClinicFile, ScenarioCase } from '../../engine/scenario.schema';
+import { prepareCase } from '../../engine/variants';
+import type { AttemptRecord } from '../../stores/attempt-record';
+
+/** The state of an attempt's run. */
+export type AttemptRunState =
+  | { state: 'loading' }
+  | { state: 'failed'; reason: LocalizedText }
+  | { state: 'ready'; view: RunView; data: CaseData; run: Run; send: (entry: LogEntry) => SendResult };
+
+const fail = (error: unknown): LocalizedText =>
+  typeof error === 'object' && error !== null && 'text' in error ? (error as { text: LocalizedText }).text : { 'es-MX': String(error), en: String(error) };
+
+/** The record after the run accepted an action: new log, new summary, new timestamp. */
+export function recordAfter(record: AttemptRecord, run: Run, now: string): AttemptRecord {
+  const result = run.result();
+  return {
+    ...record,
+    updatedAt: now,
+    log: run.persisted(),
+    summary: { finished: result.finished, percent: result.percent, passed: result.passed },
+  };
+}
+
+/**
+ * Runs the attempt. `save` is called with the updated record after each accepted action. The run
+ * is rebuilt only when the attempt id or the case changes, not when the saved record does.
+ */
+export function useAttemptRun(
+  attempt: AttemptRecord | undefined,
+  scenario: ScenarioCase | undefined,
+  clinic: ClinicFile | undefined,
+  save: (record: AttemptRecord) => void,
+): AttemptRunState {
+  const [state, setState] = useState<{ id: string; run: Run; view: RunView; data: CaseData } | { id: string; reason: LocalizedText } | null>(null);
+  const record = useRef(attempt);
+  const saveRef = useRef(save);
+  const attemptId = attempt?.id;
+  // Declared first so the run effect below sees the current record.
+  useEffect(() => {
+    record.current = attempt;
+    saveRef.current = save;
+  });
+
+  useEffect(() => {
+    const start = record.current;
+    if (!start || !scenario) return;
+    let live: Run | null = null;
+    let cancelled = false;
+    prepareCase(scenario, start.log.seed, clinic ? { clinic } : {})
+      .then((prepared: PreparedCase) => {
+        if (cancelled) return;
+        const replayed = replayPersisted(prepared, start.log);
+        if (!replayed.ok) {
+          setState({ id: start.id, reason: replayed.reason });
+          return;
+        }
+        live = replayed.run;
+        setState({ id: start.id, run: replayed.run, view: replayed.snapshot, data: prepared.data });
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) setState({ id: start.id, reason: fail(error) });
+      });
+    return () => {
+      cancelled = true;
+      live?.stop();
+    };
+  }, [attemptId, scenario, clinic]);
+
+  const current = state && state.id === attemptId ? state : null;
+  const run = current && 'run' in current ? current.run : null;
+  const send = useCallback(
+    (entry: LogEntry): SendResult => {
+      if (!run || !record.current) return { ok: false, reason: { 'es-MX': 'El caso aún no está listo.', en: 'The case is not ready yet.' } };
+      const result = run.send(entry);
+      if (result.ok) {
+        const next = recordAfter(record.current, run, new Date().toISOString());
+        record.current = next;
+        setState((s) => (s && 'run' in s && s.run === run ? { ...s, view: run.snapshot() } : s));
+        saveRef.current(next);
+      }
+      return result;
+    },
+    [run],
+  );
+
+  if (!current) return { state: 'loading' };
+  if ('reason' in current) return { state: 'failed', reason: current.reason };
+  return { state: 'ready', view: current.view, data: current.data, run: current.run, send };
+}

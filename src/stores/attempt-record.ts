@@ -1,0 +1,89 @@
+/**
+ * An attempt as stored: the case, the seed, the mode and the action log (the truth), plus a small
+ * summary so the library can show statuses without replaying every attempt. Stored data comes from
+ * outside the program (older builds, other tabs, hand edits), so it is validated on the way in with
+ * the engine's own log schema.
+ */
+import { z } from 'zod';
+import { persistedLogSchema, type PersistedLog } from '../engine/log';
+import type { RunMode } from '../engine/run';
+
+/** Version of the stored attempt shape; older versions are migrated in migrateAttempt. */
+export const ATTEMPT_VERSION = 1;
+
+const summarySchema = z.strictObject({
+  finished: z.boolean(),
+  percent: z.number().min(0).max(100),
+  passed: z.boolean(),
+});
+
+/** The stored attempt shape (version 1). */
+export const attemptRecordSchema = z
+  .strictObject({
+    version: z.literal(ATTEMPT_VERSION),
+    id: z.string().regex(/^[A-Za-z0-9-]{1,80}$/),
+    caseId: z.string().min(1).max(200),
+    createdAt: z.string().min(1).max(40),
+    updatedAt: z.string().min(1).max(40),
+    log: persistedLogSchema,
+    /** Score so far; `finished` once the run reached an end step. */
+    summary: summarySchema,
+  })
+  .refine((r) => r.log.scenarioId === r.caseId, { message: 'the log belongs to another case', path: ['log', 'scenarioId'] });
+
+/** One attempt at a case. */
+export type AttemptRecord = z.infer<typeof attemptRecordSchema>;
+/** What the library shows of an attempt. */
+export type AttemptSummary = AttemptRecord['summary'];
+
+/** Result of reading a stored value. */
+export type AttemptRead = { ok: true; record: AttemptRecord } | { ok: false; reason: string };
+
+/** Brings an older stored shape up to ATTEMPT_VERSION; a newer one (another build) is refused. */
+function migrateAttempt(value: unknown): unknown {
+  // Version 1 is the first shape: nothing to migrate yet. A future version 2 adds a step here.
+  return value;
+}
+
+/** Validates a stored value (after migration). Never throws. */
+export function readAttempt(value: unknown): AttemptRead {
+  const version = typeof value === 'object' && value !== null ? (value as { version?: unknown }).version : undefined;
+  if (typeof version === 'number' && version > ATTEMPT_VERSION) {
+    return { ok: false, reason: `version ${version} is newer than this build (${ATTEMPT_VERSION})` };
+  }
+  const parsed = attemptRecordSchema.safeParse(migrateAttempt(value));
+  if (parsed.success) return { ok: true, record: parsed.data };
+  const first = parsed.error.issues[0];
+  return { ok: false, reason: first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid' };
+}
+
+/** A new, empty attempt. `now` is an ISO timestamp (wall time, for listing only). */
+export function newAttempt(opts: { id: string; caseId: string; seed: number; mode: RunMode; now: string }): AttemptRecord {
+  const log: PersistedLog = { version: 1, scenarioId: opts.caseId, seed: opts.seed, mode: opts.mode, entries: [] };
+  return {
+    version: ATTEMPT_VERSION,
+    id: opts.id,
+    caseId: opts.caseId,
+    createdAt: opts.now,
+    updatedAt: opts.now,
+    log,
+    summary: { finished: false, percent: 0, passed: false },
+  };
+}
+
+/** The status a case shows in the library, from its attempts. */
+export type CaseStatus = { kind: 'new' } | { kind: 'in-progress'; attemptId: string } | { kind: 'passed' | 'failed'; best: number };
+
+/**
+ * A case's status: passed when any finished attempt passed, failed when attempts finished but none
+ * passed, in progress when only unfinished attempts exist; best is the best finished percent.
+ */
+export function caseStatus(attempts: readonly AttemptRecord[]): CaseStatus {
+  const finished = attempts.filter((a) => a.summary.finished);
+  if (finished.length > 0) {
+    const best = Math.max(...finished.map((a) => a.summary.percent));
+    return { kind: finished.some((a) => a.summary.passed) ? 'passed' : 'failed', best };
+  }
+  const open = [...attempts].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  return open ? { kind: 'in-progress', attemptId: open.id } : { kind: 'new' };
+}

@@ -1,0 +1,94 @@
+import { caseStatus, newAttempt, readAttempt, type AttemptRecord } from './attempt-record';
+import { memoryAttemptStorage, sortStored } from './attempt-storage';
+import { createAttemptsStore } from './attempts-store';
+
+const record = (id = 'a1', summary: Partial<AttemptRecord['summary']> = {}, updatedAt = '2026-03-09T10:00:00.000Z'): AttemptRecord => {
+  const r = newAttempt({ id, caseId: 'caso', seed: 3, mode: 'practice', now: updatedAt });
+  return { ...r, summary: { ...r.summary, ...summary } };
+};
+
+describe('readAttempt', () => {
+  it('accepts a valid record with a log in the engine format', () => {
+    const r = { ...record(), log: { ...record().log, entries: [{ type: 'choose', choice: 'x' }] } };
+    expect(readAttempt(r)).toEqual({ ok: true, record: r });
+  });
+
+  it.each([
+    ['not an object', 'hola'],
+    ['a log of another case', { ...record(), log: { ...record().log, scenarioId: 'otro' } }],
+    ['a bad log entry', { ...record(), log: { ...record().log, entries: [{ type: 'nonsense' }] } }],
+    ['an unknown field', { ...record(), extra: 1 }],
+  ])('refuses %s', (_what, value) => {
+    expect(readAttempt(value).ok).toBe(false);
+  });
+
+  it('refuses a record from a newer build, saying so', () => {
+    const read = readAttempt({ ...record(), version: 99 });
+    expect(read).toEqual({ ok: false, reason: expect.stringContaining('newer') });
+  });
+});
+
+describe('sortStored', () => {
+  it('sets aside values whose key does not match their id', () => {
+    const { records, setAside } = sortStored([{ key: 'a1', value: record('a1') }, { key: 'zz', value: record('a2') }]);
+    expect(records.map((r) => r.id)).toEqual(['a1']);
+    expect(setAside.map((s) => s.key)).toEqual(['zz']);
+  });
+});
+
+describe('caseStatus', () => {
+  it('is new without attempts, in progress with only open ones', () => {
+    expect(caseStatus([])).toEqual({ kind: 'new' });
+    expect(caseStatus([record('old', {}, '2026-01-01'), record('recent', {}, '2026-02-01')])).toEqual({ kind: 'in-progress', attemptId: 'recent' });
+  });
+
+  it('is passed when any finished attempt passed, with the best percent', () => {
+    const s = caseStatus([record('a', { finished: true, percent: 55, passed: false }), record('b', { finished: true, percent: 80, passed: true })]);
+    expect(s).toEqual({ kind: 'passed', best: 80 });
+  });
+
+  it('is failed when attempts finished and none passed', () => {
+    expect(caseStatus([record('a', { finished: true, percent: 40 }), record('b')])).toEqual({ kind: 'failed', best: 40 });
+  });
+});
+
+describe('attempts store', () => {
+  it('loads valid attempts and moves corrupted ones aside, counting them', async () => {
+    const storage = memoryAttemptStorage({ initial: { a1: record('a1'), bad: { junk: true } } });
+    const store = createAttemptsStore(() => storage);
+    await store.getState().init();
+    expect(Object.keys(store.getState().attempts)).toEqual(['a1']);
+    expect(store.getState().setAside).toBe(1);
+    expect(storage.aside.map((a) => a.key)).toEqual(['bad']);
+    expect(storage.data.has('bad')).toBe(false);
+  });
+
+  it('saves to storage after each change', async () => {
+    const storage = memoryAttemptStorage();
+    const store = createAttemptsStore(() => storage);
+    await store.getState().init();
+    await store.getState().save(record('a1'));
+    expect(storage.data.get('a1')).toEqual(record('a1'));
+  });
+
+  it('keeps working in memory when a write fails, and clears the problem when writes work again', async () => {
+    const storage = memoryAttemptStorage({ failWrites: true });
+    const store = createAttemptsStore(() => storage);
+    await store.getState().init();
+    await store.getState().save(record('a1'));
+    expect(store.getState().problem).toBe('write-failed');
+    expect(store.getState().attempts.a1).toEqual(record('a1'));
+    storage.failWrites = false;
+    await store.getState().save(record('a1', { percent: 50 }));
+    expect(store.getState().problem).toBeNull();
+    expect(storage.data.has('a1')).toBe(true);
+  });
+
+  it('reports storage that cannot be opened and still holds attempts in memory', async () => {
+    const store = createAttemptsStore(() => memoryAttemptStorage({ failLoad: true }));
+    await store.getState().init();
+    expect(store.getState().problem).toBe('unavailable');
+    await store.getState().save(record('a1'));
+    expect(store.getState().attempts.a1?.id).toBe('a1');
+  });
+});
