@@ -1,5 +1,5 @@
 import { countDiagnostics, formatDiagnostic } from '../engine/diagnostics';
-import { loadLibraryFrom, summaryLine, type ScenarioFileSystem } from '../engine/library';
+import { loadLibraryInContext, summaryLine, type ScenarioFileSystem } from '../engine/library';
 import type { WorkflowRegistry } from '../engine/loader';
 import type { CliCommand } from './cli-context';
 import { nodeFileSystem } from './node-files';
@@ -23,7 +23,8 @@ export function reportMissing(missing: readonly string[], lang: 'es-MX' | 'en', 
 export function createCheckCommand(deps: CommandDeps = {}): CliCommand {
   return async (args, ctx) => {
     const paths = args.positionals.length > 0 ? args.positionals : DEFAULT_PATHS;
-    const lib = await loadLibraryFrom(deps.fs ?? nodeFileSystem, paths, {
+    // A file inside a library is checked with the rest of it as context, so its clinic resolves.
+    const lib = await loadLibraryInContext(deps.fs ?? nodeFileSystem, paths, {
       draft: args.flags['draft'] === true,
       lint: true,
       ...(deps.workflows ? { workflows: deps.workflows } : {}),
@@ -41,5 +42,5 @@ export function createCheckCommand(deps: CommandDeps = {}): CliCommand {
   };
 }
 
-/** `check [paths...]`: loads the library together, prints each finding and a summary line. */
+/** `check [paths...]`: loads the files with their library, prints each finding of theirs and a summary line. */
 export const checkCommand: CliCommand = createCheckCommand();

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { memoryFileSystem } from '../engine/library';
 import { CASE_YAML, CLINIC_YAML, fakeRegistry } from '../engine/loader-fixtures';
 import { createCheckCommand } from './check-command';
@@ -48,6 +51,50 @@ describe('scenarios check', () => {
     expect(await check(args(['missing']), c)).toBe(2);
     expect(err).toEqual(['error: no existe el archivo o carpeta: missing']);
   });
+
+  describe('when given a file inside a library', () => {
+    it('resolves its clinic from the library and counts only that file', async () => {
+      const { c, out } = ctx('en');
+      expect(await check(args(['lib/cases/caso-prueba.yaml']), c)).toBe(0);
+      expect(out).toEqual(['1 file, 0 errors, 0 warnings']);
+    });
+
+    it('reports the faults of the file asked for, not of the rest of the library', async () => {
+      const withBroken = memoryFileSystem({
+        'lib/clinics/umf-prueba.yaml': CLINIC_YAML,
+        'lib/cases/caso-prueba.yaml': CASE_YAML,
+        'lib/cases/roto.yaml': CASE_YAML.replace('caso-prueba', 'roto').replace('difficulty: basic', 'difficulty: easy'),
+        'lib/cases/lejano.yaml': CASE_YAML.replace('caso-prueba', 'lejano').replace('clinic: umf-prueba', 'clinic: umf-lejana'),
+      });
+      const { c, out } = ctx('en');
+      expect(await createCheckCommand({ fs: withBroken, workflows: fakeRegistry })(args(['lib/cases/caso-prueba.yaml']), c)).toBe(0);
+      expect(out).toEqual(['1 file, 0 errors, 0 warnings']);
+      const second = ctx('en');
+      expect(await createCheckCommand({ fs: withBroken, workflows: fakeRegistry })(args(['lib/cases/lejano.yaml']), second.c)).toBe(1);
+      expect(second.out[0]).toMatch(/^lib\/cases\/lejano\.yaml:12:9: error: .*umf-lejana/);
+      expect(second.out.at(-1)).toBe('1 file, 1 error, 0 warnings');
+    });
+
+    it('finds the library on disk from a relative or oddly spelled path', async () => {
+      const root = mkdtempSync(join(tmpdir(), 'mesa-check-'));
+      try {
+        mkdirSync(join(root, 'lib', 'clinics'), { recursive: true });
+        mkdirSync(join(root, 'lib', 'cases'), { recursive: true });
+        writeFileSync(join(root, 'lib', 'clinics', 'umf-prueba.yaml'), CLINIC_YAML);
+        writeFileSync(join(root, 'lib', 'cases', 'caso-prueba.yaml'), CASE_YAML);
+        const onDisk = createCheckCommand({ workflows: fakeRegistry });
+        const { c, out } = ctx('en');
+        expect(await onDisk(args([`${root}/lib/./cases/caso-prueba.yaml`]), c)).toBe(0);
+        expect(out).toEqual(['1 file, 0 errors, 0 warnings']);
+        const alone = ctx('en');
+        writeFileSync(join(root, 'caso-prueba.yaml'), CASE_YAML);
+        expect(await onDisk(args([join(root, 'caso-prueba.yaml')]), alone.c)).toBe(1);
+        expect(alone.out.at(-1)).toBe('1 file, 1 error, 0 warnings');
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
+  });
 });
 
 describe('scenarios stats', () => {
@@ -55,6 +102,13 @@ describe('scenarios stats', () => {
     const { c, out } = ctx('en');
     expect(await createStatsCommand({ fs, workflows: fakeRegistry })(args(['lib']), c)).toBe(0);
     expect(out).toEqual(['lib/cases/caso-prueba.yaml: 3 steps, 2 paths, best 100%; points: privacy 0..5, communication -1..2', '1 cases']);
+  });
+
+  it('takes a single case file inside a library without reporting its clinic as missing', async () => {
+    const { c, out, err } = ctx('en');
+    expect(await createStatsCommand({ fs, workflows: fakeRegistry })(args(['lib/cases/caso-prueba.yaml']), c)).toBe(0);
+    expect(err).toEqual([]);
+    expect(out.at(-1)).toBe('1 cases');
   });
 });
 

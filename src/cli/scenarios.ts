@@ -4,6 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Lang } from '../domain/text';
+import { catalogCommand } from './catalog-command';
 import { checkCommand } from './check-command';
 import type { CliCommand, CliContext, ParsedArgs } from './cli-context';
 import { playCommand } from './play-command';
@@ -65,6 +66,15 @@ export const COMMANDS: Record<string, CommandSpec> = {
     values: ['out'],
     switches: [],
     help: { 'es-MX': 'guide  escribe docs/workflows.md desde el registro', en: 'guide  writes docs/workflows.md from the registry' },
+  },
+  catalog: {
+    run: catalogCommand,
+    values: ['out'],
+    switches: [],
+    help: {
+      'es-MX': 'catalog  escribe docs/library.md: casos, turnos y clínicas de scenarios/',
+      en: 'catalog  writes docs/library.md: the cases, shifts and clinics in scenarios/',
+    },
   },
 };
 

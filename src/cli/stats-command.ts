@@ -1,5 +1,5 @@
 import { countDiagnostics, formatDiagnostic } from '../engine/diagnostics';
-import { loadLibraryFrom } from '../engine/library';
+import { loadLibraryInContext } from '../engine/library';
 import { bestPercent, pathCount, scoreRange } from '../engine/lint';
 import { CATEGORIES } from '../engine/scenario.schema';
 import type { CliCommand } from './cli-context';
@@ -23,7 +23,7 @@ const PATH_CAP = 100_000;
 export function createStatsCommand(deps: CommandDeps = {}): CliCommand {
   return async (args, ctx) => {
     const paths = args.positionals.length > 0 ? args.positionals : DEFAULT_PATHS;
-    const lib = await loadLibraryFrom(deps.fs ?? nodeFileSystem, paths, deps.workflows ? { workflows: deps.workflows } : {});
+    const lib = await loadLibraryInContext(deps.fs ?? nodeFileSystem, paths, deps.workflows ? { workflows: deps.workflows } : {});
     if (reportMissing(lib.missing, ctx.lang, ctx.err)) return 2;
     const errors = lib.diagnostics.filter((d) => d.severity === 'error');
     for (const d of errors) ctx.err(formatDiagnostic(d, ctx.lang));

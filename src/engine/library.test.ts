@@ -1,4 +1,14 @@
-import { decodeScenarioBytes, loadLibrary, loadLibraryFrom, memoryFileSystem, readScenarioFiles, summaryLine } from './library';
+import {
+  decodeScenarioBytes,
+  findLibraryRoot,
+  loadLibrary,
+  loadLibraryFrom,
+  loadLibraryInContext,
+  memoryFileSystem,
+  normalizePath,
+  readScenarioFiles,
+  summaryLine,
+} from './library';
 import { CASE_YAML, CLINIC_YAML, fakeRegistry } from './loader-fixtures';
 import { LIMITS } from './scenario.schema';
 
@@ -85,6 +95,77 @@ describe('reading files', () => {
     expect(decodeScenarioBytes(new Uint8Array(LIMITS.fileBytes + 1), 'big.yaml')).toMatchObject({ diagnostic: { code: 'file-too-large' } });
     expect(decodeScenarioBytes(new Uint8Array([0xff, 0xfe, 0x41]), 'b.yaml')).toMatchObject({ diagnostic: { code: 'binary-file' } });
     expect(decodeScenarioBytes(new TextEncoder().encode('a: ñ'), 'ok.yaml')).toEqual({ text: 'a: ñ' });
+  });
+});
+
+describe('loading files inside a library', () => {
+  const unreachable = CASE_YAML.replace('caso-prueba', 'caso-suelto').replace('  fin:\n', '  suelto:\n    say: { es-MX: "x", en: "x" }\n    next: fin\n  fin:\n');
+  const library = {
+    'lib/clinics/umf-prueba.yaml': CLINIC_YAML,
+    'lib/cases/caso-prueba.yaml': CASE_YAML,
+    // Another case with a lint warning and one that does not load: neither may show when not asked for.
+    'lib/cases/caso-suelto.yaml': unreachable,
+    'lib/cases/roto.yaml': 'format: 1\nid: roto\n',
+    'lib/shifts/turno.yaml': SHIFT_YAML,
+    'suelto/caso-prueba.yaml': CASE_YAML,
+  };
+  const fs = memoryFileSystem(library);
+
+  it('normalises paths for comparison', () => {
+    expect(normalizePath('./lib//cases/./x.yaml')).toBe('lib/cases/x.yaml');
+    expect(normalizePath('lib\\cases\\x.yaml')).toBe('lib/cases/x.yaml');
+    expect(normalizePath('lib/cases/../clinics/')).toBe('lib/clinics');
+    expect(normalizePath('/a/../../b')).toBe('/b');
+    expect(normalizePath('../x')).toBe('../x');
+    expect(normalizePath('.')).toBe('.');
+  });
+
+  it('finds the library by walking up to a folder with clinics/ or cases/', async () => {
+    expect(await findLibraryRoot(fs, 'lib/cases/caso-prueba.yaml')).toBe('lib');
+    expect(await findLibraryRoot(fs, 'lib/cases')).toBe('lib');
+    expect(await findLibraryRoot(fs, 'lib')).toBe('lib');
+    expect(await findLibraryRoot(fs, './lib/shifts/turno.yaml')).toBe('lib');
+    expect(await findLibraryRoot(fs, 'suelto/caso-prueba.yaml')).toBeUndefined();
+    expect(await findLibraryRoot(memoryFileSystem({ 'clinics/a.yaml': CLINIC_YAML }), 'cases/x.yaml')).toBe('.');
+  });
+
+  it('resolves a single case file against the rest of its library and reports only that file', async () => {
+    const lib = await loadLibraryInContext(fs, ['lib/cases/caso-prueba.yaml'], { workflows: fakeRegistry, lint: true });
+    expect(lib.diagnostics).toEqual([]);
+    expect(lib.fileCount).toBe(1);
+    expect(lib.contextCount).toBe(4);
+    expect(lib.files.map((f) => f.path)).toEqual(['lib/cases/caso-prueba.yaml']);
+    expect(lib.clinics.has('umf-prueba')).toBe(true);
+    expect(lib.cases.has('caso-prueba')).toBe(true);
+  });
+
+  it('still reports the same file as dangling when it lies in no library', async () => {
+    const lib = await loadLibraryInContext(fs, ['suelto/caso-prueba.yaml'], { workflows: fakeRegistry });
+    expect(lib.diagnostics.map((d) => [d.file, d.code, d.found])).toEqual([['suelto/caso-prueba.yaml', 'dangling-reference', 'umf-prueba']]);
+    expect(lib.contextCount).toBe(0);
+  });
+
+  it('reports the findings of the files asked for: a shift resolves its clinic and its case, its own dangling references stay', async () => {
+    const lib = await loadLibraryInContext(fs, ['lib/shifts'], { workflows: fakeRegistry, lint: true });
+    expect(lib.diagnostics.map((d) => [d.file, d.code, d.found])).toEqual([
+      ['lib/shifts/turno.yaml', 'dangling-reference', 'caso-fantasma'],
+      ['lib/shifts/turno.yaml', 'dangling-reference', 'dr-nadie'],
+    ]);
+  });
+
+  it('lints and reports a context file only when it is asked for', async () => {
+    const one = await loadLibraryInContext(fs, ['lib/cases/caso-suelto.yaml'], { workflows: fakeRegistry, lint: true });
+    expect(one.diagnostics.map((d) => d.code)).toEqual(['unreachable-step']);
+    const whole = await loadLibraryInContext(fs, ['lib'], { workflows: fakeRegistry, lint: true });
+    expect(whole.contextCount).toBe(0);
+    expect(whole.fileCount).toBe(5);
+    expect(new Set(whole.diagnostics.map((d) => d.file))).toEqual(new Set(['lib/cases/caso-suelto.yaml', 'lib/cases/roto.yaml', 'lib/shifts/turno.yaml']));
+  });
+
+  it('reports an id the file asked for shares with the rest of the library on that file', async () => {
+    const twin = memoryFileSystem({ ...library, 'lib/cases/nuevo/caso-prueba.yaml': CASE_YAML });
+    const lib = await loadLibraryInContext(twin, ['lib/cases/nuevo/caso-prueba.yaml'], { workflows: fakeRegistry });
+    expect(lib.diagnostics).toMatchObject([{ file: 'lib/cases/nuevo/caso-prueba.yaml', code: 'duplicate-id' }]);
   });
 });
 

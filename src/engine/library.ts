@@ -27,16 +27,22 @@ export interface SourceFile {
 export type LibraryOptions = Omit<LoadOptions, 'path'> & {
   /** Also run the linter on every valid case (warnings). */
   lint?: boolean;
+  /**
+   * Files loaded only so references resolve (the rest of the library around the files asked for):
+   * their documents enter the maps, but they are not linted and their findings are not reported.
+   */
+  context?: readonly SourceFile[];
 };
 
 /** A loaded library: only documents whose file has no error are in the maps. */
 export interface Library {
+  /** Cases, clinics and shifts by id, context files' included. */
   cases: Map<string, ScenarioCase>;
   clinics: Map<string, ClinicFile>;
   shifts: Map<string, ShiftFile>;
-  /** Every file with its own findings (after cross-file checks). */
+  /** Every file asked for (not the context) with its own findings (after cross-file checks). */
   files: ParsedFile[];
-  /** All findings, sorted by file, line and column. */
+  /** All findings of the files asked for, sorted by file, line and column. */
   diagnostics: Diagnostic[];
 }
 
@@ -124,9 +130,13 @@ export function memoryFileSystem(files: Record<string, string | Uint8Array>): Sc
 
 /** Loads files together: per-file checks, then duplicate ids and references across files. Never throws. */
 export function loadLibrary(sources: readonly SourceFile[], opts: LibraryOptions = {}): Library {
-  const files = sources.map((s) => parseScenarioFile(s.text, { ...opts, path: s.path }));
+  const { context: contextSources = [], lint: lintCases, ...loadOpts } = opts;
+  const files = sources.map((s) => parseScenarioFile(s.text, { ...loadOpts, path: s.path }));
+  const context = new Set(contextSources.map((s) => parseScenarioFile(s.text, { ...loadOpts, path: s.path })));
+  // Context first: when a file asked for reuses an id of the library, the finding lands on it.
+  const all = [...context, ...files];
   const byId = new Map<string, ParsedFile>();
-  for (const f of files) {
+  for (const f of all) {
     if (f.id === undefined) continue;
     const prior = byId.get(f.id);
     if (prior) {
@@ -137,7 +147,7 @@ export function loadLibrary(sources: readonly SourceFile[], opts: LibraryOptions
       }, found: f.id });
     } else byId.set(f.id, f);
   }
-  const ofKind = (kind: ParsedFile['kind']): string[] => files.filter((f) => f.kind === kind && f.id !== undefined).map((f) => f.id as string);
+  const ofKind = (kind: ParsedFile['kind']): string[] => all.filter((f) => f.kind === kind && f.id !== undefined).map((f) => f.id as string);
   const clinicIds = ofKind('clinic');
   const caseIds = ofKind('case');
   const clinicDoc = (id: string): ClinicFile | undefined => {
@@ -145,7 +155,7 @@ export function loadLibrary(sources: readonly SourceFile[], opts: LibraryOptions
     return f?.document?.kind === 'clinic' ? f.document.data : undefined;
   };
 
-  for (const f of files) {
+  for (const f of all) {
     const doc = f.document;
     if (!doc) continue;
     const rep = new Reporter(f.path, f.positions);
@@ -170,12 +180,12 @@ export function loadLibrary(sources: readonly SourceFile[], opts: LibraryOptions
   }
 
   const lib: Library = { cases: new Map(), clinics: new Map(), shifts: new Map(), files, diagnostics: [] };
-  for (const f of files) {
+  for (const f of all) {
     const doc = f.document;
     if (!doc || hasErrors(f.diagnostics)) continue;
     if (doc.kind === 'case') {
       lib.cases.set(doc.data.id, doc.data);
-      if (opts.lint) f.diagnostics.push(...lint(doc.data, opts.workflows));
+      if (lintCases && !context.has(f)) f.diagnostics.push(...lint(doc.data, loadOpts.workflows));
     } else if (doc.kind === 'clinic') lib.clinics.set(doc.data.id, doc.data);
     else lib.shifts.set(doc.data.id, doc.data);
   }
@@ -193,6 +203,78 @@ export async function loadLibraryFrom(
   const lib = loadLibrary(read.files, opts);
   lib.diagnostics = sortDiagnostics([...read.diagnostics, ...lib.diagnostics]);
   return { ...lib, missing: read.missing, fileCount: read.files.length + read.diagnostics.length };
+}
+
+/** A path with forward slashes, no `.` segments, `..` folded where possible and no trailing slash. */
+export function normalizePath(path: string): string {
+  const absolute = /^[\\/]/.test(path);
+  const parts: string[] = [];
+  for (const part of path.split(/[\\/]+/)) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && parts.length > 0 && parts.at(-1) !== '..') parts.pop();
+    else if (part !== '..' || !absolute) parts.push(part);
+  }
+  const joined = parts.join('/');
+  return absolute ? `/${joined}` : joined === '' ? '.' : joined;
+}
+
+/** The folder that holds a path, or undefined at the top (the root, the working folder, `..`). */
+function parentOf(path: string): string | undefined {
+  const p = normalizePath(path);
+  if (p === '/' || p === '.' || p === '..' || p.endsWith('/..') || /^[A-Za-z]:$/.test(p)) return undefined;
+  const cut = p.lastIndexOf('/');
+  if (cut < 0) return '.';
+  return cut === 0 ? '/' : p.slice(0, cut);
+}
+
+const childOf = (dir: string, name: string): string => (dir === '.' ? name : dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`);
+
+/** Folder names that make a folder a library. */
+export const LIBRARY_FOLDERS = ['clinics', 'cases'] as const;
+
+/**
+ * The library a path lies in: the nearest folder, the path itself included, that has a `clinics/`
+ * or `cases/` subfolder; undefined when no folder above it has one.
+ */
+export async function findLibraryRoot(fs: ScenarioFileSystem, path: string): Promise<string | undefined> {
+  for (let dir: string | undefined = normalizePath(path); dir !== undefined; dir = parentOf(dir)) {
+    const d = dir;
+    const { missing } = await fs.list(LIBRARY_FOLDERS.map((name) => childOf(d, name)));
+    if (missing.length < LIBRARY_FOLDERS.length) return d;
+  }
+  return undefined;
+}
+
+/**
+ * Loads the files under `paths` with the rest of the libraries they lie in as context, so a single
+ * case file finds its clinic: only the files asked for are checked, linted, counted and reported.
+ */
+export async function loadLibraryInContext(
+  fs: ScenarioFileSystem,
+  paths: readonly string[],
+  opts: Omit<LibraryOptions, 'context'> = {},
+): Promise<Library & { missing: string[]; fileCount: number; contextCount: number }> {
+  const read = await readScenarioFiles(fs, paths);
+  const asked = new Set([...read.files.map((f) => f.path), ...read.diagnostics.map((d) => d.file)].map(normalizePath));
+  const missing = new Set(read.missing);
+  const askedPaths = new Set(paths.map(normalizePath));
+  const roots = new Set<string>();
+  for (const p of paths) {
+    if (missing.has(p)) continue;
+    const root = await findLibraryRoot(fs, p);
+    // A library asked for as a whole has no rest to add.
+    if (root !== undefined && !askedPaths.has(root)) roots.add(root);
+  }
+  let context: SourceFile[] = [];
+  if (roots.size > 0) {
+    const listed = await fs.list([...roots]);
+    const others = listed.files.filter((f) => !asked.has(normalizePath(f)));
+    // A context file that cannot be read only leaves its references unresolved; the files asked for say so.
+    context = others.length > 0 ? (await readScenarioFiles(fs, others)).files : [];
+  }
+  const lib = loadLibrary(read.files, { ...opts, context });
+  lib.diagnostics = sortDiagnostics([...read.diagnostics, ...lib.diagnostics]);
+  return { ...lib, missing: read.missing, fileCount: read.files.length + read.diagnostics.length, contextCount: context.length };
 }
 
 /** The summary line of a check: "12 archivos, 0 errores, 2 advertencias". */

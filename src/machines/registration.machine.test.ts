@@ -448,6 +448,14 @@ const OBSERVATION_CASES: Record<string, { whenTrue: ObservationCase; whenFalse: 
     whenTrue: { events: [enter('curp', 'HEGG560427MVZRRL04')] },
     whenFalse: { events: [enter('curp', 'HEGG560427MVZRRL05')] },
   },
+  'registration.sexMatchesDocument': {
+    whenTrue: { events: [enter('sex', 'm')] },
+    whenFalse: { events: [enter('sex', 'H')] },
+  },
+  'registration.voluntaryPurposesAsChosen': {
+    whenTrue: { options: { patientAcceptsVoluntaryPurposes: false }, events: CONSENT },
+    whenFalse: { events: CONSENT },
+  },
   'registration.consentBeforeSensitiveData': {
     whenTrue: { events: BEST },
     whenFalse: { events: [enter('reasonForVisit', 'Dolor de cabeza'), ...CONSENT] },
@@ -529,6 +537,84 @@ describe('registration observations', () => {
     });
   });
 
+  describe('registration.voluntaryPurposesAsChosen', () => {
+    const consent = (voluntaryPurposes?: boolean): RegistrationEvent[] => [
+      { type: 'registration.showPrivacyNotice' },
+      voluntaryPurposes === undefined
+        ? { type: 'registration.recordConsent', signedBy: 'patient' }
+        : { type: 'registration.recordConsent', signedBy: 'patient', voluntaryPurposes },
+    ];
+    const asChosen = (events: RegistrationEvent[], options: RegistrationOptions = {}) =>
+      observation('registration.voluntaryPurposesAsChosen').evaluate(run(events, { options }));
+
+    it('takes the patient as accepting when the case does not say', () => {
+      expect(asChosen(consent(true))).toBe(true);
+      expect(asChosen(consent(false))).toBe(false);
+      // An unstated choice in the log is recorded as refused, which a consenting patient did not say.
+      expect(asChosen(consent())).toBe(false);
+    });
+
+    it('follows the choice the case gives the patient', () => {
+      expect(asChosen(consent(false), { patientAcceptsVoluntaryPurposes: false })).toBe(true);
+      expect(asChosen(consent(true), { patientAcceptsVoluntaryPurposes: false })).toBe(false);
+      expect(asChosen(consent(true), { patientAcceptsVoluntaryPurposes: true })).toBe(true);
+    });
+
+    it('is false when no consent was recorded, whatever the patient chose', () => {
+      expect(asChosen([{ type: 'registration.showPrivacyNotice' }])).toBe(false);
+      expect(asChosen([{ type: 'registration.showPrivacyNotice' }], { patientAcceptsVoluntaryPurposes: false })).toBe(false);
+    });
+
+    it('counts the guardian’s choice for a minor', () => {
+      const events: RegistrationEvent[] = [
+        { type: 'registration.showPrivacyNotice' },
+        { type: 'registration.recordConsent', signedBy: 'guardian', voluntaryPurposes: false },
+      ];
+      const s = run(events, { ...minorCase, options: { patientAcceptsVoluntaryPurposes: false } });
+      expect(observation('registration.voluntaryPurposesAsChosen').evaluate(s)).toBe(true);
+    });
+  });
+
+  describe('registration.sexMatchesDocument', () => {
+    const sexOk = (sex: string | null, patient: Person = gloria()) =>
+      observation('registration.sexMatchesDocument').evaluate(run(sex === null ? [] : [enter('sex', sex)], { patient }));
+
+    it('compares with the sex printed on the ID', () => {
+      expect(sexOk('M')).toBe(true);
+      expect(sexOk(' m ')).toBe(true);
+      expect(sexOk('H')).toBe(false);
+      expect(sexOk('X')).toBe(false);
+    });
+
+    it('is false while the field is empty', () => {
+      expect(sexOk(null)).toBe(false);
+      expect(sexOk('')).toBe(false);
+    });
+
+    it('uses the 11th letter of the document’s CURP when the document has no sex field', () => {
+      const alexis = gloria({
+        sex: 'X',
+        documents: [{ kind: 'ine', name: { given: 'Alexis', first: 'Jiménez', second: 'Robles' }, curp: 'JIRA981005XDFMBL07', birth: '1998-10-05' }],
+      });
+      expect(sexOk('X', alexis)).toBe(true);
+      expect(sexOk('H', alexis)).toBe(false);
+      expect(sexOk('M', alexis)).toBe(false);
+    });
+
+    it('follows the document, not the person, when they disagree', () => {
+      const misprinted = gloria({ documents: [{ kind: 'ine', name: { given: 'Gloria', first: 'Hernández', second: 'García' }, sex: 'H' }] });
+      expect(sexOk('H', misprinted)).toBe(true);
+      expect(sexOk('M', misprinted)).toBe(false);
+    });
+
+    it('ignores documents that are not an official ID and is false when no ID says the sex', () => {
+      const cardOnly = gloria({ documents: [{ kind: 'imss-card', name: { given: 'Gloria', first: 'Hernández', second: 'García' }, nss: '72795608040', curp: 'HEGG560427MVZRRL04' }] });
+      expect(sexOk('M', cardOnly)).toBe(false);
+      const noSex = gloria({ documents: [{ kind: 'passport', name: { given: 'Gloria', first: 'Hernández', second: 'García' } }] });
+      expect(sexOk('M', noSex)).toBe(false);
+    });
+  });
+
   it('checks the guardian’s ID too for a minor', () => {
     const patientOnly: RegistrationEvent[] = [{ type: 'registration.requestId' }, { type: 'registration.verifyId', verdict: 'matches' }];
     const both: RegistrationEvent[] = [
@@ -583,7 +669,8 @@ describe('registration observations', () => {
         { type: 'registration.readBack' },
         { type: 'registration.save' },
       ],
-      { options: { records: RECORDS } },
+      // CONSENT refuses the voluntary purposes: so does this patient.
+      { options: { records: RECORDS, patientAcceptsVoluntaryPurposes: false } },
     );
     expect(registrationObservations.filter((o) => !o.evaluate(s)).map((o) => o.id)).toEqual([]);
   });
@@ -640,13 +727,16 @@ describe('registration workflow definition', () => {
   it('validates the task options strictly, all fields optional', () => {
     expect(registrationWorkflow.options.safeParse({}).success).toBe(true);
     expect(registrationWorkflow.options.safeParse({ records: RECORDS, curpRequired: false }).success).toBe(true);
+    expect(registrationWorkflow.options.safeParse({ patientAcceptsVoluntaryPurposes: false }).success).toBe(true);
+    expect(registrationWorkflow.options.safeParse({ patientAcceptsVoluntaryPurposes: 'no' }).success).toBe(false);
     expect(registrationWorkflow.options.safeParse({ record: [] }).success).toBe(false);
     expect(registrationWorkflow.options.safeParse({ records: [{ recordId: 'x', name: 'A', birth: '01/02/2000' }] }).success).toBe(false);
   });
 
   it('builds the input from a case with defaults', () => {
     const input = registrationWorkflow.input(makeCase(gloria(), {}));
-    expect(input).toMatchObject({ today: '2026-01-15', records: [], curpRequired: true });
+    expect(input).toMatchObject({ today: '2026-01-15', records: [], curpRequired: true, patientAcceptsVoluntaryPurposes: true });
+    expect(registrationWorkflow.input(makeCase(gloria(), { patientAcceptsVoluntaryPurposes: false }))).toMatchObject({ patientAcceptsVoluntaryPurposes: false });
   });
 
   it('keeps the snapshot context serialisable', () => {

@@ -80,6 +80,11 @@ export const registrationOptionsSchema = z
     records: z.array(clinicRecordSchema).max(200).optional(),
     /** Whether the screen refuses to save without a valid CURP; default true (public institutions). */
     curpRequired: z.boolean().optional(),
+    /**
+     * Whether the patient (or the guardian who signs for a minor) accepts the privacy notice's
+     * voluntary purposes when asked; default true. The case's dialogue should let the trainee hear it.
+     */
+    patientAcceptsVoluntaryPurposes: z.boolean().optional(),
   })
   .strict();
 export type RegistrationOptions = z.infer<typeof registrationOptionsSchema>;
@@ -92,6 +97,8 @@ export interface RegistrationInput {
   today: IsoDate;
   records?: ClinicRecord[];
   curpRequired?: boolean;
+  /** What the patient answers about the voluntary purposes when asked; default true. */
+  patientAcceptsVoluntaryPurposes?: boolean;
 }
 
 /** Documents a person handed over when asked for ID. */
@@ -126,6 +133,8 @@ export interface RegistrationContext {
   today: IsoDate;
   records: ClinicRecord[];
   curpRequired: boolean;
+  /** The patient's choice on the voluntary purposes (case data, not shown until asked). */
+  patientAcceptsVoluntaryPurposes: boolean;
   /** ID documents handed over so far, per request. */
   documentsShown: ShownDocuments[];
   idVerdicts: IdVerdict[];
@@ -544,6 +553,7 @@ export const registrationMachine = setup({
     today: input.today,
     records: input.records ?? [],
     curpRequired: input.curpRequired ?? true,
+    patientAcceptsVoluntaryPurposes: input.patientAcceptsVoluntaryPurposes ?? true,
     documentsShown: [],
     idVerdicts: [],
     search: null,
@@ -700,6 +710,16 @@ const lastVerdictFor = (c: RegistrationContext, personId: string) => c.idVerdict
 const usedRecord = (c: RegistrationContext) => c.saved?.recordId ?? c.openedRecordId;
 const patientHasRecord = (c: RegistrationContext) => c.records.some((r) => isRecordOf(r, c.patient));
 
+/**
+ * The sex printed on a document: its sex field, else the CURP's 11th letter (an INE or a birth
+ * certificate in a case may omit the field while carrying the CURP); undefined when neither says.
+ */
+export function documentSex(doc: PersonDocument): string | undefined {
+  if (doc.sex !== undefined) return doc.sex;
+  const letter = normalizeText(doc.curp ?? '').charAt(10);
+  return ['H', 'M', 'X'].includes(letter) ? letter : undefined;
+}
+
 /** Facts computed from a registration snapshot; scenarios score against these ids. */
 export const registrationObservations: Observation<RegistrationSnapshot>[] = [
   {
@@ -756,6 +776,17 @@ export const registrationObservations: Observation<RegistrationSnapshot>[] = [
     evaluate: ({ context: c }) => formCurp(c) !== '' && checkCurp(formCurp(c), { today: c.today }).valid,
   },
   {
+    id: 'registration.sexMatchesDocument',
+    description: t(
+      'El sexo capturado es el de la identificación oficial que presentó el paciente (o la letra 11 de su CURP si el documento no lo indica).',
+      'The sex entered is the one on the official ID the patient handed over (or the 11th letter of its CURP when the document does not say).',
+    ),
+    evaluate: ({ context: c }) => {
+      const entered = normalizeText(c.form.sex ?? '');
+      return entered !== '' && idDocumentsOf(c.patient).some((d) => documentSex(d) === entered);
+    },
+  },
+  {
     id: 'registration.consentBeforeSensitiveData',
     description: t(
       'No capturó datos de salud (sensibles) antes del consentimiento expreso.',
@@ -775,6 +806,14 @@ export const registrationObservations: Observation<RegistrationSnapshot>[] = [
       'The consent was signed by the right person: the patient, or a parent or guardian for a minor.',
     ),
     evaluate: ({ context: c }) => c.consent !== null && entitledSigners(c).includes(c.consent.signedBy),
+  },
+  {
+    id: 'registration.voluntaryPurposesAsChosen',
+    description: t(
+      'El consentimiento registra las finalidades voluntarias tal como el paciente las aceptó o rechazó (falso si no hay consentimiento).',
+      'The consent records the voluntary purposes as the patient accepted or refused them (false when no consent was recorded).',
+    ),
+    evaluate: ({ context: c }) => c.consent !== null && c.consent.voluntaryPurposes === c.patientAcceptsVoluntaryPurposes,
   },
   {
     id: 'registration.recordsSearched',
@@ -920,6 +959,7 @@ export function registrationInput(c: WorkflowCase<RegistrationOptions>): Registr
     today: c.today,
     records: options.records ?? [],
     curpRequired: options.curpRequired ?? true,
+    patientAcceptsVoluntaryPurposes: options.patientAcceptsVoluntaryPurposes ?? true,
   };
 }
 
