@@ -22,9 +22,31 @@ const jsonFiles: Record<string, string> = {
   'saved.json': JSON.stringify({ version: 1, scenarioId: 'registro-basico', seed: 4, mode: 'assessment', entries: [{ type: 'choose', choice: 'rude' }] }),
   'bad.json': JSON.stringify([{ choose: 'formal' }, { choose: 'formal' }]),
   'broken.json': '{ nope',
+  'shift.json': JSON.stringify([{ 'shift.serve': { arrival: 0 } }, ...best]),
+  'shift-bad.json': JSON.stringify([...best]),
 };
+const SHIFT_YAML = `format: 1
+kind: shift
+id: turno
+title: { es-MX: "Turno", en: "Shift" }
+summary: { es-MX: "Resumen", en: "Summary" }
+difficulty: basic
+minutes: 60
+region: urban
+objectives: [{ es-MX: "Atender", en: "Serve" }]
+clinic: umf-prueba
+start: "08:00"
+end: "09:00"
+rubric: { pass: 70, weights: { efficiency: 100 } }
+arrivals:
+  - { at: "08:00", case: registro-basico }
+`;
 const command = createPlayCommand({
-  fs: memoryFileSystem({ 'lib/cases/registro-basico.yaml': read('registro-basico.yaml'), 'lib/clinics/umf-prueba.yaml': read('umf-prueba.yaml') }),
+  fs: memoryFileSystem({
+    'lib/cases/registro-basico.yaml': read('registro-basico.yaml'),
+    'lib/clinics/umf-prueba.yaml': read('umf-prueba.yaml'),
+    'lib/shifts/turno.yaml': SHIFT_YAML,
+  }),
   readText: (p) => (jsonFiles[p] === undefined ? Promise.reject(new Error(`ENOENT: ${p}`)) : Promise.resolve(jsonFiles[p] as string)),
   workflows: fakeWorkflows,
 });
@@ -72,5 +94,21 @@ describe('scenarios play', () => {
   it('reports a case file that does not exist', async () => {
     const r = await play({ log: 'best.json' }, ['lib/cases/nada.yaml'], 'es-MX');
     expect(r).toMatchObject({ code: 2, err: ['no existe el archivo: lib/cases/nada.yaml'] });
+  });
+});
+
+describe('scenarios play with a shift file', () => {
+  it("replays a shift's log with the cases of its library and prints the shift result", async () => {
+    const { code, out, err } = await play({ log: 'shift.json' }, ['lib/shifts/turno.yaml']);
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const result = JSON.parse(out.join('\n')) as Record<string, unknown>;
+    expect(result).toMatchObject({ shiftId: 'turno', finished: true, percent: 100, passed: true, cases: [{ caseId: 'registro-basico', percent: 100 }] });
+  });
+
+  it('reports the first entry that does not fit', async () => {
+    const { code, err } = await play({ log: 'shift-bad.json' }, ['lib/shifts/turno.yaml']);
+    expect(code).toBe(1);
+    expect(err[0]).toMatch(/^shift-bad\.json: action 0 rejected: "choose" needs someone being attended/);
   });
 });

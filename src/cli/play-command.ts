@@ -7,7 +7,8 @@ import { parseScenarioFile } from '../engine/loader';
 import { persistedLogSchema } from '../engine/log';
 import { replay } from '../engine/replay';
 import type { RunMode, WorkflowMap } from '../engine/run.machine';
-import type { ClinicFile } from '../engine/scenario.schema';
+import type { ClinicFile, ShiftFile } from '../engine/scenario.schema';
+import { prepareShift, replayShift, ShiftPrepareError } from '../engine/shift';
 import { prepareCase } from '../engine/variants';
 import type { CliCommand } from './cli-context';
 import { nodeFileSystem } from './node-files';
@@ -33,6 +34,14 @@ async function nearbyClinics(fs: ScenarioFileSystem, file: string, cwd: string, 
   if (dirs.length === 0) return new Map();
   const lib = await loadLibraryFrom(fs, dirs);
   return lib.clinics;
+}
+
+/** The library a shift draws on: its sibling folders (cases/, clinics/) and the working folder's scenarios/. */
+async function nearbyLibrary(fs: ScenarioFileSystem, file: string, cwd: string, inMemory: boolean, workflows?: WorkflowMap) {
+  const candidates = [dirname(dirname(file)), join(cwd, 'scenarios')];
+  const dirs: string[] = [];
+  for (const d of candidates) if (!dirs.includes(d) && (inMemory || (await isDir(d)))) dirs.push(d);
+  return loadLibraryFrom(fs, dirs, workflows ? { workflows } : {});
 }
 
 /** Makes the `play` command (file system, JSON reader and workflows injectable for tests). */
@@ -61,6 +70,43 @@ export function createPlayCommand(deps: { fs?: ScenarioFileSystem; readText?: Re
       ctx.err(en ? `--mode must be practice or assessment, got ${String(modeFlag)}` : `--mode debe ser practice o assessment; se recibió ${String(modeFlag)}`);
       return 2;
     }
+    const readLog = async (): Promise<{ entries: unknown[]; seed?: number; mode?: RunMode; scenarioId?: string } | null> => {
+      let json: unknown;
+      try {
+        json = JSON.parse(await readText(inMemory ? logPath : resolve(ctx.cwd, logPath)));
+      } catch (e) {
+        ctx.err(`${logPath}: ${en ? 'cannot read the log as JSON' : 'no se puede leer el registro como JSON'} (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+        return null;
+      }
+      if (Array.isArray(json)) return { entries: json };
+      const saved = persistedLogSchema.safeParse(json);
+      if (!saved.success) {
+        ctx.err(`${logPath}: ${en ? 'expected a list of actions or a saved run log' : 'se esperaba una lista de acciones o un registro guardado'}`);
+        return null;
+      }
+      return { entries: saved.data.entries, seed: saved.data.seed, mode: saved.data.mode, scenarioId: saved.data.scenarioId };
+    };
+    /** A shift: the log is the shift's (desk actions and the attended case's actions). */
+    const playShift = async (shift: ShiftFile): Promise<number> => {
+      const log = await readLog();
+      if (!log) return 1;
+      if (log.scenarioId !== undefined && log.scenarioId !== shift.id) {
+        ctx.err(`${logPath}: ${en ? `the log is for ${log.scenarioId}, not ${shift.id}` : `el registro es de ${log.scenarioId}, no de ${shift.id}`}`);
+        return 1;
+      }
+      const lib = await nearbyLibrary(fs, inMemory ? file : resolve(ctx.cwd, file), ctx.cwd, inMemory, deps.workflows);
+      const seed = seedFlag === undefined ? (log.seed ?? 0) : Number(seedFlag);
+      const mode: RunMode = modeFlag ?? log.mode ?? 'practice';
+      const prepared = await prepareShift(shift, lib, seed);
+      const r = replayShift(prepared, log.entries, { mode, ...(deps.workflows && { workflows: deps.workflows }) });
+      if (!r.ok) {
+        ctx.err(`${logPath}: ${en ? `action ${r.index} rejected` : `acción ${r.index} rechazada`}: ${r.reason[ctx.lang]}`);
+        return 1;
+      }
+      r.run.stop();
+      ctx.out(JSON.stringify(r.result, null, 2));
+      return 0;
+    };
     try {
       const casePath = inMemory ? file : resolve(ctx.cwd, file);
       const read = await readScenarioFiles(fs, [casePath]);
@@ -75,8 +121,9 @@ export function createPlayCommand(deps: { fs?: ScenarioFileSystem; readText?: Re
         for (const d of problems) ctx.err(formatDiagnostic(d, ctx.lang));
         return 1;
       }
+      if (parsed.document.kind === 'shift') return await playShift(parsed.document.data);
       if (parsed.document.kind !== 'case') {
-        ctx.err(en ? `${file}: play needs a case file, not a ${parsed.document.kind}` : `${file}: play necesita un archivo de caso, no de tipo ${parsed.document.kind}`);
+        ctx.err(en ? `${file}: play needs a case or shift file, not a ${parsed.document.kind}` : `${file}: play necesita un archivo de caso o de turno, no de tipo ${parsed.document.kind}`);
         return 2;
       }
       const scenario = parsed.document.data;
@@ -121,11 +168,11 @@ export function createPlayCommand(deps: { fs?: ScenarioFileSystem; readText?: Re
       ctx.out(JSON.stringify(r.result, null, 2));
       return 0;
     } catch (e) {
-      ctx.err(`play: ${e instanceof CaseDataError ? e.text[ctx.lang] : e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      ctx.err(`play: ${e instanceof CaseDataError || e instanceof ShiftPrepareError ? e.text[ctx.lang] : e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       return 2;
     }
   };
 }
 
-/** `play <file> --log <log.json> [--seed N] [--mode assessment]`: replays a log and prints the result as JSON. */
+/** `play <file> --log <log.json> [--seed N] [--mode assessment]`: replays a case's or a shift's log and prints the result as JSON. */
 export const playCommand: CliCommand = createPlayCommand();

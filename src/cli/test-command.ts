@@ -2,12 +2,13 @@ import { resolve } from 'node:path';
 import type { Lang, LocalizedText } from '../domain/text';
 import { CaseDataError } from '../engine/case-data';
 import { formatDiagnostic } from '../engine/diagnostics';
-import { loadLibraryFrom, type ScenarioFileSystem } from '../engine/library';
+import { loadLibraryInContext, type ScenarioFileSystem } from '../engine/library';
 import { fromFileLog } from '../engine/log';
 import { replay } from '../engine/replay';
 import type { RunResult } from '../engine/score';
 import type { WorkflowMap } from '../engine/run.machine';
-import { CATEGORIES, type CaseTest, type ClinicFile, type ScenarioCase } from '../engine/scenario.schema';
+import { CATEGORIES, type CaseTest, type ClinicFile, type ScenarioCase, type ShiftFile, type ShiftTest } from '../engine/scenario.schema';
+import { prepareShift, replayShift, ShiftPrepareError, type ShiftLibrary, type ShiftResult } from '../engine/shift';
 import { prepareCase } from '../engine/variants';
 import type { CliCommand } from './cli-context';
 import { nodeFileSystem } from './node-files';
@@ -75,13 +76,53 @@ export async function runCaseTest(scenario: ScenarioCase, test: CaseTest, opts: 
   return { ok: true, result };
 }
 
+/** Outcome of one shift test. */
+export type ShiftTestOutcome = { ok: true; result?: ShiftResult } | { ok: false; message: string; result?: ShiftResult };
+
+/** Runs one of a shift's declared tests: prepares its arrivals (seed), replays its log (mode) and compares. */
+export async function runShiftTest(shift: ShiftFile, test: ShiftTest, library: ShiftLibrary, opts: Omit<CaseTestOptions, 'clinic'> = {}): Promise<ShiftTestOutcome> {
+  const lang = opts.lang ?? 'en';
+  const expect = test.expect;
+  const entries = fromFileLog(test.log);
+  let rejectedAt: number | undefined;
+  let reason: string | undefined;
+  let result: ShiftResult | undefined;
+  if (!entries.ok) {
+    rejectedAt = entries.index;
+    reason = entries.reason[lang];
+  } else {
+    const prepared = await prepareShift(shift, library, test.seed ?? 0);
+    const replayed = replayShift(prepared, entries.entries, { mode: test.mode, ...(opts.workflows && { workflows: opts.workflows }) });
+    if (replayed.ok) {
+      result = replayed.result;
+      replayed.run.stop();
+    } else {
+      rejectedAt = replayed.index;
+      reason = replayed.reason[lang];
+    }
+  }
+  if (expect.rejectedAt !== undefined) {
+    if (rejectedAt === expect.rejectedAt) return { ok: true };
+    return { ok: false, message: rejectedAt === undefined ? `expected rejectedAt ${expect.rejectedAt}, got none` : `expected rejectedAt ${expect.rejectedAt}, got ${rejectedAt} (${reason})` };
+  }
+  if (rejectedAt !== undefined || !result) return { ok: false, message: `action ${rejectedAt} rejected: ${reason}` };
+  const fail = (message: string): ShiftTestOutcome => ({ ok: false, message, result });
+  if (expect.percent !== undefined && Math.abs(result.percent - expect.percent) > PERCENT_TOLERANCE) return fail(`expected percent ${expect.percent}, got ${result.percent}`);
+  if (expect.passed !== undefined && result.passed !== expect.passed) return fail(`expected passed ${expect.passed}, got ${result.passed}`);
+  if (expect.finished !== undefined && result.finished !== expect.finished) return fail(`expected finished ${expect.finished}, got ${result.finished}`);
+  if (expect.abandonedCalls !== undefined && result.abandonedCalls !== expect.abandonedCalls) return fail(`expected abandonedCalls ${expect.abandonedCalls}, got ${result.abandonedCalls}`);
+  if (expect.critical && !sameSet(expect.critical, result.critical)) return fail(`expected critical ${list(expect.critical)}, got ${list(result.critical)}`);
+  return { ok: true, result };
+}
+
 /** Makes the `test` command over a file system and workflows (the CLI's are Node's and the registry). */
 export function createTestCommand(deps: { fs?: ScenarioFileSystem; workflows?: WorkflowMap } = {}): CliCommand {
   const fs = deps.fs ?? nodeFileSystem;
   return async (args, ctx) => {
     try {
       const paths = args.positionals.length > 0 ? args.positionals : ['scenarios'];
-      const lib = await loadLibraryFrom(
+      // The rest of the library is context (clinics, other cases); only the files asked for run their tests.
+      const lib = await loadLibraryInContext(
         fs,
         paths.map((p) => (deps.fs ? p : resolve(ctx.cwd, p))),
         deps.workflows ? { workflows: deps.workflows } : {},
@@ -101,7 +142,8 @@ export function createTestCommand(deps: { fs?: ScenarioFileSystem; workflows?: W
           ctx.out(`FAIL ${f.id ?? f.path} › ${ctx.lang === 'en' ? 'the file does not load' : 'el archivo no carga'}`);
         }
       }
-      for (const scenario of lib.cases.values()) {
+      const scenarios = lib.files.flatMap((f) => (f.document?.kind === 'case' && lib.cases.get(f.document.data.id) === f.document.data ? [f.document.data] : []));
+      for (const scenario of scenarios) {
         for (const test of scenario.tests) {
           const outcome = await runCaseTest(scenario, test, {
             lang: ctx.lang,
@@ -117,6 +159,23 @@ export function createTestCommand(deps: { fs?: ScenarioFileSystem; workflows?: W
           }
         }
       }
+      const errorText = (e: unknown): string =>
+        e instanceof CaseDataError || e instanceof ShiftPrepareError ? e.text[ctx.lang] : e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+      const shifts = lib.files.flatMap((f) => (f.document?.kind === 'shift' && lib.shifts.get(f.document.data.id) === f.document.data ? [f.document.data] : []));
+      for (const shift of shifts) {
+        for (const test of shift.tests) {
+          const outcome = await runShiftTest(shift, test, lib, { lang: ctx.lang, ...(deps.workflows && { workflows: deps.workflows }) }).catch(
+            (e: unknown): ShiftTestOutcome => ({ ok: false, message: errorText(e) }),
+          );
+          if (outcome.ok) {
+            passed++;
+            ctx.out(`ok   ${shift.id} › ${test.name}`);
+          } else {
+            failed++;
+            ctx.out(`FAIL ${shift.id} › ${test.name}: ${outcome.message}`);
+          }
+        }
+      }
       ctx.out(`${passed} passed, ${failed} failed`);
       return failed > 0 ? 1 : 0;
     } catch (e) {
@@ -126,5 +185,5 @@ export function createTestCommand(deps: { fs?: ScenarioFileSystem; workflows?: W
   };
 }
 
-/** `test [paths...]`: runs every case file's declared tests; one line per test, then `N passed, N failed`. */
+/** `test [paths...]`: runs every case and shift file's declared tests; one line per test, then `N passed, N failed`. */
 export const testCommand: CliCommand = createTestCommand();

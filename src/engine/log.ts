@@ -24,8 +24,29 @@ export type WaitEntry = { type: 'wait'; seconds: number } & At;
 /** An event for the current task's workflow machine; its params sit beside `type`. */
 export type WorkflowEntry = { type: `${string}.${string}` } & At & { [param: string]: unknown };
 
+/** Shift: take a desk patient from the queue, or go back to a paused one (`arrival`: index in the shift). */
+export type ShiftServeEntry = { type: 'shift.serve'; arrival: number } & At;
+/** Shift: answer a ringing call. */
+export type ShiftAnswerEntry = { type: 'shift.answer'; arrival: number } & At;
+/** Shift: put the current call on hold. */
+export type ShiftHoldEntry = { type: 'shift.hold' } & At;
+/** Shift: take back a call on hold, or call back a caller who hung up. */
+export type ShiftReturnCallEntry = { type: 'shift.returnCall'; arrival: number } & At;
+/** Shift: pause the current desk patient's case to attend someone else. */
+export type ShiftPauseEntry = { type: 'shift.pause' } & At;
+/** The desk-level actions of a shift (everything else in a shift log goes to the current case). */
+export type ShiftEntry = ShiftServeEntry | ShiftAnswerEntry | ShiftHoldEntry | ShiftReturnCallEntry | ShiftPauseEntry;
+
+/** The shift action types. */
+export const SHIFT_ENTRY_TYPES = ['shift.serve', 'shift.answer', 'shift.hold', 'shift.returnCall', 'shift.pause'] as const;
+
+/** True for the desk-level actions of a shift. */
+export function isShiftEntry(entry: LogEntry): entry is ShiftEntry {
+  return (SHIFT_ENTRY_TYPES as readonly string[]).includes(entry.type);
+}
+
 /** One accepted action of the trainee. */
-export type LogEntry = ChooseEntry | HintEntry | WaitEntry | WorkflowEntry;
+export type LogEntry = ChooseEntry | HintEntry | WaitEntry | WorkflowEntry | ShiftEntry;
 
 /** A log entry as written in a scenario file: one key (the action), optionally `at`. */
 export type FileLogEntry = Record<string, unknown>;
@@ -58,6 +79,8 @@ function isJson(value: unknown, depth = 0): boolean {
   return false;
 }
 
+const notJson = () => bad('Los parámetros del evento deben ser JSON simple.', 'Event parameters must be plain JSON.');
+
 function withAt<T extends LogEntry>(entry: T, at: number | undefined): T {
   return at === undefined ? entry : { ...entry, at };
 }
@@ -80,6 +103,19 @@ export function parseEntry(value: unknown): EntryParse {
       return typeof value.seconds === 'number' && Number.isFinite(value.seconds) && value.seconds > 0
         ? { ok: true, entry: withAt({ type: 'wait', seconds: value.seconds }, at) }
         : bad('"wait" necesita un número de segundos mayor que 0.', '"wait" needs a number of seconds above 0.');
+    case 'shift.serve':
+    case 'shift.answer':
+    case 'shift.returnCall': {
+      const keys = Object.keys(value).filter((k) => k !== 'type' && k !== 'at');
+      return Number.isInteger(value.arrival) && (value.arrival as number) >= 0 && keys.length === 1
+        ? { ok: true, entry: withAt({ type: value.type, arrival: value.arrival as number }, at) }
+        : bad(`"${value.type}" necesita solo { arrival: n } (n ≥ 0, el número de la llegada).`, `"${value.type}" needs only { arrival: n } (n ≥ 0, the arrival's number).`);
+    }
+    case 'shift.hold':
+    case 'shift.pause':
+      return Object.keys(value).every((k) => k === 'type' || k === 'at')
+        ? { ok: true, entry: withAt({ type: value.type }, at) }
+        : bad(`"${value.type}" no lleva parámetros.`, `"${value.type}" takes no parameters.`);
     default: {
       if (!EVENT_TYPE.test(value.type)) {
         return bad(
@@ -87,9 +123,16 @@ export function parseEntry(value: unknown): EntryParse {
           `Unknown action "${value.type}": expected choose, hint, wait or an event such as registration.save.`,
         );
       }
-      const { type, at: _at, ...params } = value;
-      if (!isJson(params)) return bad('Los parámetros del evento deben ser JSON simple.', 'Event parameters must be plain JSON.');
-      return { ok: true, entry: withAt({ ...params, type: type as WorkflowEntry['type'] }, at) };
+      // One pass builds the entry (params, then type, then at) and checks each param is plain JSON.
+      const entry: Record<string, unknown> = {};
+      for (const key of Object.keys(value)) {
+        if (key === 'type' || key === 'at') continue;
+        if (FORBIDDEN_KEYS.has(key) || !isJson(value[key], 1)) return notJson();
+        entry[key] = value[key];
+      }
+      entry.type = value.type;
+      if (at !== undefined) entry.at = at;
+      return { ok: true, entry: entry as WorkflowEntry };
     }
   }
 }

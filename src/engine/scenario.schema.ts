@@ -408,6 +408,80 @@ export const clinicSchema = z.strictObject({
     .default([]),
 });
 
+/** The kinds of shift events (see docs/scenario-format.md, "Shifts"). */
+export const SHIFT_EVENT_TYPES = ['doctor-late', 'room-dirty', 'portal-down', 'portal-up', 'urgent-walk-in', 'upset-patient'] as const;
+
+/** One event of a shift: something that happens at the desk at a simulated time. */
+export const shiftEventSchema = z
+  .strictObject({
+    at: clockSchema,
+    type: z.enum(SHIFT_EVENT_TYPES),
+    /** doctor-late: the doctor (an id in the shift's clinic). */
+    doctor: kebabId.optional(),
+    /** room-dirty: the room (an id in the shift's clinic). */
+    room: kebabId.optional(),
+    /** doctor-late: minutes late. */
+    minutes: z.number().int().min(1).max(240).optional(),
+    /**
+     * urgent-walk-in: the case of the patient with red flags (required); room-dirty: the case that
+     * turns the room over (optional). The case arrives at the event's time.
+     */
+    case: kebabId.optional(),
+    /** How the event's case arrives; desk unless stated. */
+    channel: z.enum(['desk', 'phone']).optional(),
+    /** The event's case variant seed; the shift's seed unless stated. */
+    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    /** portal-down / portal-up: which portal; both unless stated. */
+    portal: z.enum(['imss', 'insurer']).optional(),
+    /** What the desk sees or hears when the event fires. */
+    text: localizedSchema.optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.type === 'doctor-late') {
+      if (e.doctor === undefined) rule(ctx, ['doctor'], 'a doctor-late event needs doctor', "a un evento doctor-late le falta doctor");
+      if (e.minutes === undefined) rule(ctx, ['minutes'], 'a doctor-late event needs minutes', "a un evento doctor-late le falta minutes");
+    }
+    if (e.type === 'room-dirty' && e.room === undefined) rule(ctx, ['room'], 'a room-dirty event needs room', 'a un evento room-dirty le falta room');
+    if (e.type === 'urgent-walk-in' && e.case === undefined) rule(ctx, ['case'], 'an urgent-walk-in event needs case (the patient with red flags)', 'a un evento urgent-walk-in le falta case (el paciente con signos de alarma)');
+    if (e.case !== undefined && e.type !== 'urgent-walk-in' && e.type !== 'room-dirty') {
+      rule(ctx, ['case'], 'only urgent-walk-in and room-dirty events bring a case', 'solo los eventos urgent-walk-in y room-dirty traen un caso');
+    }
+  });
+
+/** One arrival of a shift: a case from the library at the desk or on the phone. */
+export const shiftArrivalSchema = z.strictObject({
+  at: clockSchema,
+  /** A case id from the library. */
+  case: kebabId,
+  channel: z.enum(['desk', 'phone']).default('desk'),
+  /** The case's variant seed; the shift's seed unless stated (reuse a case test's seed to reuse its log). */
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  /** IMSS visit kind shown in the queue: previa (booked ahead), concertada (booked today), espontanea (walk-in). */
+  visit: z.enum(['previa', 'concertada', 'espontanea']).optional(),
+  /** The patient shows red flags: the desk must attend and escalate within targets.redFlagMinutes. */
+  redFlag: z.boolean().optional(),
+});
+
+/** What a shift test expects of its replayed log. */
+export const shiftTestSchema = z.strictObject({
+  name: z.string().min(1).max(200),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  mode: z.enum(['practice', 'assessment']).default('practice'),
+  log: z.array(logEntrySchema).max(5000),
+  expect: z.strictObject({
+    percent: z.number().min(0).max(100).optional(),
+    passed: z.boolean().optional(),
+    /** The shift reached its end (every arrival resolved, or the end time). */
+    finished: z.boolean().optional(),
+    /** Calls that rang out and were never returned. */
+    abandonedCalls: z.number().int().min(0).optional(),
+    /** Ids of the critical items that failed (see ShiftResult.critical). */
+    critical: z.array(z.string()).optional(),
+    /** The log is rejected at this index (a test of a bad log). */
+    rejectedAt: z.number().int().min(0).optional(),
+  }),
+});
+
 /** A shift: cases arriving at the desk or by phone at simulated times, and events. */
 export const shiftSchema = z.strictObject({
   ...header,
@@ -420,57 +494,24 @@ export const shiftSchema = z.strictObject({
   today: dateSchema.default('2026-03-09'),
   start: clockSchema,
   end: clockSchema,
-  rubric: rubricSchema,
+  /** The shift's own rubric; `cases` is the share (percent) of the cases' mean in the shift's mark. */
+  rubric: rubricSchema.extend({ cases: z.number().int().min(0).max(100).default(50) }),
   /** Targets the shift rubric scores against. */
   targets: z
     .strictObject({
+      /** Longest acceptable wait at the desk before being attended, in minutes. */
       waitMinutes: z.number().int().min(1).max(240).default(20),
+      /** A patient with red flags is attended within this many minutes of arriving. */
       redFlagMinutes: z.number().int().min(1).max(60).default(5),
+      /** A call rings this many times (10 s each) before the caller hangs up. */
       callRings: z.number().int().min(1).max(20).default(6),
+      /** A room reported dirty is turned over within this many minutes. */
+      roomMinutes: z.number().int().min(1).max(240).default(20),
     })
-    .default({ waitMinutes: 20, redFlagMinutes: 5, callRings: 6 }),
-  arrivals: z
-    .array(
-      z.strictObject({
-        at: clockSchema,
-        /** A case id from the library. */
-        case: kebabId,
-        channel: z.enum(['desk', 'phone']).default('desk'),
-        seed: z.number().int().min(0).optional(),
-      }),
-    )
-    .min(1)
-    .max(LIMITS.listLength),
-  events: z
-    .array(
-      z.strictObject({
-        at: clockSchema,
-        type: z.enum(['doctor-late', 'room-dirty', 'portal-down', 'portal-up', 'urgent-walk-in', 'upset-patient']),
-        doctor: kebabId.optional(),
-        room: kebabId.optional(),
-        minutes: z.number().int().min(1).max(240).optional(),
-        case: kebabId.optional(),
-        text: localizedSchema.optional(),
-      }),
-    )
-    .max(LIMITS.listLength)
-    .default([]),
-  tests: z
-    .array(
-      z.strictObject({
-        name: z.string().min(1).max(200),
-        seed: z.number().int().min(0).optional(),
-        mode: z.enum(['practice', 'assessment']).default('practice'),
-        log: z.array(logEntrySchema).max(5000),
-        expect: z.strictObject({
-          percent: z.number().min(0).max(100).optional(),
-          passed: z.boolean().optional(),
-          rejectedAt: z.number().int().min(0).optional(),
-        }),
-      }),
-    )
-    .max(50)
-    .default([]),
+    .default({ waitMinutes: 20, redFlagMinutes: 5, callRings: 6, roomMinutes: 20 }),
+  arrivals: z.array(shiftArrivalSchema).min(1).max(LIMITS.listLength),
+  events: z.array(shiftEventSchema).max(LIMITS.listLength).default([]),
+  tests: z.array(shiftTestSchema).max(50).default([]),
 });
 
 export type ScenarioCase = z.infer<typeof caseSchema>;
@@ -485,3 +526,6 @@ export type PersonSpec = z.infer<typeof personSchema>;
 export type CaseTest = z.infer<typeof caseTestSchema>;
 export type LogEntryInFile = z.infer<typeof logEntrySchema>;
 export type Rubric = z.infer<typeof rubricSchema>;
+export type ShiftArrival = z.infer<typeof shiftArrivalSchema>;
+export type ShiftEvent = z.infer<typeof shiftEventSchema>;
+export type ShiftTest = z.infer<typeof shiftTestSchema>;

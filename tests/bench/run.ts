@@ -5,8 +5,9 @@
 import type { Bench, Figure } from './bench';
 import { checkBench } from './check.bench';
 import { replayBench } from './replay.bench';
+import { shiftBench } from './shift.bench';
 
-const benches: Bench[] = [replayBench, checkBench];
+const benches: Bench[] = [replayBench, checkBench, shiftBench];
 
 function format(f: Figure): string {
   const value = f.value >= 100 ? Math.round(f.value).toLocaleString('en') : f.value.toFixed(2);
