@@ -45,8 +45,8 @@ export const COMMANDS: Record<string, CommandSpec> = {
     values: ['log', 'seed', 'mode'],
     switches: [],
     help: {
-      'es-MX': 'play <archivo> --log <registro.json> [--seed N]  repite un registro e imprime el resultado',
-      en: 'play <file> --log <log.json> [--seed N]  replays a log and prints the result',
+      'es-MX': 'play <archivo> --log <registro.json> [--seed N] [--mode practice|assessment]  repite un registro e imprime el resultado',
+      en: 'play <file> --log <log.json> [--seed N] [--mode practice|assessment]  replays a log and prints the result',
     },
   },
   stats: {

@@ -77,4 +77,18 @@ describe('case data', () => {
     expect(() => workflowCaseFor(data, { ...scenario.steps.registro!, for: 'nadie' }, formWorkflow, 0)).toThrow(/nadie/);
     expect(() => workflowCaseFor(data, { ...scenario.steps.registro!, with: { strict: 'yes' } }, formWorkflow, 0)).toThrow(/options/);
   });
+
+  it('gives the same options and the same refusal every time a step starts (parsed once per step)', () => {
+    const scenario = fakeCase();
+    const data = caseDataSync(scenario);
+    const step = { ...scenario.steps.registro!, with: { strict: true } };
+    const first = workflowCaseFor(data, step, formWorkflow, 0);
+    expect(workflowCaseFor(data, step, formWorkflow, 60).options).toEqual(first.options);
+    const bad = { ...scenario.steps.registro!, with: { strict: 'yes' } };
+    expect(() => workflowCaseFor(data, bad, formWorkflow, 0)).toThrow(/options/);
+    expect(() => workflowCaseFor(data, bad, formWorkflow, 0)).toThrow(/options/);
+    // Another workflow reads the same step's `with:` by its own schema.
+    const strictless = { ...formWorkflow, options: formWorkflow.options.transform(() => ({ other: true })) };
+    expect(workflowCaseFor(data, step, strictless, 0).options).toEqual({ other: true });
+  });
 });

@@ -153,10 +153,18 @@ export function resolveClinic(scenario: ScenarioCase, clinic?: ClinicFile | Clin
   return 'type' in clinic ? clinicFromFile(clinic, scenario.today) : clinic;
 }
 
+const clockSeconds = new Map<string, number>();
+
 /** Seconds since midnight for HH:MM. */
 export function clockToSeconds(clock: string): number {
-  const [h, m] = clock.split(':').map(Number) as [number, number];
-  return h * 3600 + m * 60;
+  let seconds = clockSeconds.get(clock);
+  if (seconds === undefined) {
+    const [h, m] = clock.split(':').map(Number) as [number, number];
+    seconds = h * 3600 + m * 60;
+    // A day has 1,440 minutes: the cache stays small whatever the input.
+    if (clockSeconds.size < 4096) clockSeconds.set(clock, seconds);
+  }
+  return seconds;
 }
 
 /** HH:MM for seconds since midnight (wraps past midnight). */
@@ -165,6 +173,22 @@ export function secondsToClock(seconds: number): string {
   const h = Math.floor(total / 60);
   const m = total % 60;
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+type OptionsParse = { success: true; data: unknown } | { success: false };
+const optionsCache = new WeakMap<Step, WeakMap<WorkflowDefinition, OptionsParse>>();
+
+// A replay starts the same task steps thousands of times: parse each step's `with:` once per workflow.
+function parsedOptions(step: Step, def: WorkflowDefinition): OptionsParse {
+  let byDef = optionsCache.get(step);
+  if (!byDef) optionsCache.set(step, (byDef = new WeakMap()));
+  let parsed = byDef.get(def);
+  if (!parsed) {
+    const r = def.options.safeParse(step.with ?? {});
+    parsed = r.success ? { success: true, data: r.data } : { success: false };
+    byDef.set(def, parsed);
+  }
+  return parsed;
 }
 
 /** The WorkflowCase a task step hands its machine: the person it is for, the case's data, the step's `with:`. */
@@ -177,7 +201,7 @@ export function workflowCaseFor(data: CaseData, step: Step, def: WorkflowDefinit
       en: `The task is for "${personId}", who is not in people.`,
     });
   }
-  const parsed = def.options.safeParse(step.with ?? {});
+  const parsed = parsedOptions(step, def);
   if (!parsed.success) {
     throw new CaseDataError({
       'es-MX': `Las opciones (with:) de la tarea ${def.id} no son válidas.`,

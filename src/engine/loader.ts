@@ -534,17 +534,30 @@ export function checkCase(c: ScenarioCase, rep: Reporter, workflows: WorkflowReg
   checkCaseTests(c, rep, workflows, { choiceIds, endSteps, criticalIds });
 }
 
+type EventIndex = Map<string, { def: WorkflowDefinition; params: z.ZodType }>;
+const eventIndexes = new WeakMap<WorkflowRegistry, EventIndex>();
+
+/** Every workflow event by type (built once per registry: a library check asks for it per file). */
+function eventIndex(workflows: WorkflowRegistry): EventIndex {
+  let events = eventIndexes.get(workflows);
+  if (!events) {
+    events = new Map();
+    for (const def of Object.values(workflows)) {
+      if (!def) continue;
+      for (const [type, spec] of Object.entries(def.events)) events.set(type, { def, params: spec.params });
+    }
+    eventIndexes.set(workflows, events);
+  }
+  return events;
+}
+
 function checkCaseTests(
   c: ScenarioCase,
   rep: Reporter,
   workflows: WorkflowRegistry,
   known: { choiceIds: Map<string, DocPath>; endSteps: string[]; criticalIds: Set<string> },
 ): void {
-  const events = new Map<string, { def: WorkflowDefinition; params: z.ZodType }>();
-  for (const def of Object.values(workflows)) {
-    if (!def) continue;
-    for (const [type, spec] of Object.entries(def.events)) events.set(type, { def, params: spec.params });
-  }
+  const events = eventIndex(workflows);
   c.tests.forEach((test, ti) => {
     const tp: DocPath = ['tests', ti];
     test.log.forEach((entry, li) => {

@@ -40,6 +40,19 @@ describe('log entries', () => {
     expect(parseEntry({ type: 'registration.enter', value: Number.NaN }).ok).toBe(false);
   });
 
+  it('builds a workflow entry with its params first, then type and at', () => {
+    const r = parseEntry({ field: 'curp', type: 'registration.enter', at: 5, value: 'X' });
+    expect(r).toEqual({ ok: true, entry: { field: 'curp', value: 'X', type: 'registration.enter', at: 5 } });
+    if (r.ok) expect(Object.keys(r.entry)).toEqual(['field', 'value', 'type', 'at']);
+  });
+
+  it('refuses reserved keys in params, at the top or nested, without assigning them', () => {
+    const top = parseEntry(JSON.parse('{"type":"registration.enter","__proto__":{"polluted":true}}'));
+    expect(top.ok).toBe(false);
+    expect(parseEntry({ type: 'registration.enter', value: JSON.parse('{"constructor":1}') }).ok).toBe(false);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
   it('names the first bad entry of a file log', () => {
     const r = fromFileLog([{ choose: 'a' }, { wait: 5 }, { nope: 1 }, { choose: 'b' }]);
     expect(r).toMatchObject({ ok: false, index: 2 });

@@ -4,7 +4,7 @@
  */
 import { t, type LocalizedText } from '../domain/text';
 import { fromFileEntry, parseEntry, persistedLogSchema, type EntryParse, type LogEntry } from './log';
-import { createRun, type CaseSource, type Run, type RunOptions, type RunView } from './run';
+import { createRun, sendParsed, type CaseSource, type Run, type RunOptions, type RunView } from './run';
 import type { RunResult } from './score';
 
 /** A replay that fits: the rebuilt run (live, for resuming), its snapshot and result. */
@@ -37,7 +37,7 @@ export function replay(source: CaseSource, log: readonly unknown[], seedOrOption
   const run = createRun(source, opts);
   for (let i = 0; i < log.length; i++) {
     const parsed = readEntry(log[i]);
-    const sent = parsed.ok ? run.send(parsed.entry) : parsed;
+    const sent = parsed.ok ? sendParsed(run, parsed.entry) : parsed;
     if (!sent.ok) {
       run.stop();
       return { ok: false, index: i, reason: sent.reason };

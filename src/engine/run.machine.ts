@@ -169,8 +169,18 @@ export function enterStep(ctx: RunContext, target: string | null, keepLines: boo
 
 const reason = (esMX: string, en: string): LocalizedText => t(esMX, en);
 
+// sendEntry asks first, then the machine's guards ask again for the same context and entry (up to
+// three times for a choice, with a zod parse for a workflow event). sendEntry remembers its answer
+// for the length of its own send only, so an entry mutated later is always asked about afresh.
+let answered: { ctx: RunContext; entry: LogEntry } | null = null;
+
 /** Why an entry does not fit the run's current state, or null when it does. */
 export function rejectReason(ctx: RunContext, entry: LogEntry): LocalizedText | null {
+  if (answered !== null && answered.ctx === ctx && answered.entry === entry) return null;
+  return computeRejectReason(ctx, entry);
+}
+
+function computeRejectReason(ctx: RunContext, entry: LogEntry): LocalizedText | null {
   if (ctx.end) return reason('El caso ya terminó.', 'The case has already ended.');
   const step = ctx.scenario.steps[ctx.stepId];
   if (!step) return reason('No hay paso actual.', 'There is no current step.');
@@ -447,9 +457,16 @@ export function startRunActor(input: RunInput): RunActor {
 
 /** Sends an entry if it fits the run's state; returns why not otherwise (and sends nothing). */
 export function sendEntry(actor: RunActor, entry: LogEntry): LocalizedText | null {
-  const why = rejectReason(actor.getSnapshot().context, entry);
+  const ctx = actor.getSnapshot().context;
+  const why = computeRejectReason(ctx, entry);
   if (why) return why;
-  actor.send(toRunEvent(entry));
+  const outer = answered;
+  answered = { ctx, entry };
+  try {
+    actor.send(toRunEvent(entry));
+  } finally {
+    answered = outer;
+  }
   return null;
 }
 

@@ -1,6 +1,7 @@
 import { CaseDataError } from './case-data';
 import type { LogEntry } from './log';
 import { createRun, type Run } from './run';
+import { resolveRunInput, sendEntry, startRunActor, toRunEvent } from './run.machine';
 import { bestLog, fakeCase, fakeWorkflows } from './run-fixtures';
 import { caseSchema } from './scenario.schema';
 
@@ -289,5 +290,30 @@ describe('createRun', () => {
       mode: 'assessment',
       entries: [{ type: 'choose', choice: 'formal' }, { type: 'form.consent' }],
     });
+  });
+});
+
+describe('sendEntry', () => {
+  const start = () => startRunActor(resolveRunInput(fakeCase(), opts));
+
+  it('asks afresh about an entry object changed after it was refused', () => {
+    const actor = start();
+    const entry = { type: 'choose' as const, choice: 'nope' };
+    expect(sendEntry(actor, entry)?.en).toMatch(/nope/);
+    entry.choice = 'formal';
+    expect(sendEntry(actor, entry)).toBeNull();
+    expect(actor.getSnapshot().context.stepId).toBe('registro');
+    expect(sendEntry(actor, { type: 'form.fill', field: 'name', value: 7 })?.en).toMatch(/not valid/);
+    actor.stop();
+  });
+
+  it('leaves the guards to refuse an entry sent to the actor directly', () => {
+    const actor = start();
+    actor.send(toRunEvent({ type: 'choose', choice: 'nope' }));
+    expect(actor.getSnapshot().context.actions).toBe(0);
+    actor.send(toRunEvent({ type: 'choose', choice: 'formal' }));
+    actor.send(toRunEvent({ type: 'form.fill', field: 'name', value: 7 }));
+    expect(actor.getSnapshot().context.actions).toBe(1);
+    actor.stop();
   });
 });

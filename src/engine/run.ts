@@ -100,14 +100,16 @@ export function createRun(source: CaseSource, opts: RunOptions = {}): Run {
   const actor = startRunActor(input);
   const entries: LogEntry[] = [];
   const context = () => actor.getSnapshot().context;
-  return {
+  const apply = (entry: LogEntry): SendResult => {
+    const why = sendEntry(actor, entry);
+    if (why) return { ok: false, reason: why };
+    entries.push(entry);
+    return { ok: true };
+  };
+  const run: Run = {
     send(entry) {
       const parsed = parseEntry(entry);
-      if (!parsed.ok) return parsed;
-      const why = sendEntry(actor, parsed.entry);
-      if (why) return { ok: false, reason: why };
-      entries.push(parsed.entry);
-      return { ok: true };
+      return parsed.ok ? apply(parsed.entry) : parsed;
     },
     snapshot() {
       const ctx = context();
@@ -119,4 +121,17 @@ export function createRun(source: CaseSource, opts: RunOptions = {}): Run {
     context,
     stop: () => actor.stop(),
   };
+  parsedSenders.set(run, apply);
+  return run;
+}
+
+const parsedSenders = new WeakMap<Run, (entry: LogEntry) => SendResult>();
+
+/**
+ * Sends an entry fresh from parseEntry (or fromFileEntry) that nobody else holds, skipping the
+ * second parse `send` would do: replay reads each entry once.
+ */
+export function sendParsed(run: Run, entry: LogEntry): SendResult {
+  const apply = parsedSenders.get(run);
+  return apply ? apply(entry) : run.send(entry);
 }

@@ -102,15 +102,30 @@ function cachedBounds(scenario: ScenarioCase): Record<Category, CategoryRange> {
   return b;
 }
 
+const stepBestCache = new WeakMap<Step, Record<Category, number>>();
+
+/** The best a step can earn per category (cached: results are read after every replay). */
+function stepBest(step: Step): Record<Category, number> {
+  let best = stepBestCache.get(step);
+  if (!best) {
+    best = {} as Record<Category, number>;
+    const kind = stepKind(step);
+    for (const cat of CATEGORIES) {
+      if (kind === 'choose') best[cat] = Math.max(...(step.choose ?? []).map((c) => c.score?.[cat] ?? 0));
+      else if (kind === 'task') best[cat] = checkRange(step, cat).max;
+      else best[cat] = 0;
+    }
+    stepBestCache.set(step, best);
+  }
+  return best;
+}
+
 /** Best the visited decision steps could have earned in a category (a step visited twice counts twice). */
 function bestOnPath(scenario: ScenarioCase, path: readonly string[], cat: Category): number {
   let total = 0;
   for (const id of path) {
     const step = scenario.steps[id];
-    if (!step) continue;
-    const kind = stepKind(step);
-    if (kind === 'choose') total += Math.max(...(step.choose ?? []).map((c) => c.score?.[cat] ?? 0));
-    else if (kind === 'task') total += checkRange(step, cat).max;
+    if (step) total += stepBest(step)[cat];
   }
   return total;
 }

@@ -25,6 +25,15 @@ describe('readYaml', () => {
     expect(Object.getPrototypeOf(r.value)).toBe(Object.prototype);
   });
 
+  it('names the full path of a problem deep in the document', () => {
+    const r = readYaml('a:\n  b:\n    - x\n    - { __proto__: 1, c: 2, c: 3 }\n', 'f.yaml');
+    expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['forbidden-key', ['a', 'b', 1, '__proto__']],
+      ['duplicate-key', ['a', 'b', 1, 'c']],
+    ]);
+    expect(r.value).toEqual({ a: { b: ['x', { c: 2 }] } });
+  });
+
   it('reports duplicate keys on the second one and keeps the first value', () => {
     const r = readYaml('a: 1\nb: 2\na: 3\n', 'f.yaml');
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['duplicate-key', 3]]);

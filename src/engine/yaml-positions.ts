@@ -12,7 +12,7 @@ import { LIMITS } from './scenario.schema';
 import { describeValue, formatPath, type Diagnostic, type DocPath, type Position } from './diagnostics';
 
 /** YAML 1.2 core schema, no merge keys; duplicate keys are found while converting (same place, cheaper). */
-const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2', schema: 'core', merge: false } as const;
+export const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2', schema: 'core', merge: false } as const;
 
 /** Where a key and its value start in the text. */
 export interface PlaceEntry {
@@ -215,6 +215,18 @@ function unclosedOpener(text: string, upTo: number): number | undefined {
   return open.length > 0 ? open[open.length - 1] : undefined;
 }
 
+/**
+ * A document path as a chain of links to the parent: converting a file extends it once per node
+ * without copying, and only a message turns it into a DocPath.
+ */
+type Trail = { up: Trail; part: string | number } | undefined;
+
+function docPath(trail: Trail): DocPath {
+  const parts: (string | number)[] = [];
+  for (let t = trail; t !== undefined; t = t.up) parts.push(t.part);
+  return parts.reverse();
+}
+
 /** Parses one YAML document into plain data and positions; never throws on any text. */
 export function readYaml(text: string, file: string): YamlReadResult {
   let positions = new PositionMap();
@@ -325,21 +337,21 @@ export function readYaml(text: string, file: string): YamlReadResult {
   let aliasNodes = 0;
   let aliasDepth = 0;
   // The alias written in the text that started the current expansion: errors point at it.
-  let aliasRoot: { pos: Position; path: DocPath } | undefined;
+  let aliasRoot: { pos: Position; path: Trail } | undefined;
   let reportedDeep = false;
   let reportedBomb = false;
 
   const nodeStart = (node: YamlNode | null | undefined): Position => at(node?.range?.[0] ?? 0);
 
   /** Converts one node; `depth` counts collections from the root (the root mapping is 1). */
-  const convert = (node: YamlNode | null | undefined, path: DocPath, depth: number): unknown => {
+  const convert = (node: YamlNode | null | undefined, path: Trail, depth: number): unknown => {
     if (node == null) return null;
     if (aliasDepth > 0) {
       aliasNodes++;
       if (aliasNodes > ALIAS_NODE_BUDGET) {
         if (!reportedBomb) {
           reportedBomb = true;
-          push(aliasRoot?.pos ?? nodeStart(node), aliasRoot?.path ?? path, 'alias-bomb', {
+          push(aliasRoot?.pos ?? nodeStart(node), docPath(aliasRoot?.path ?? path), 'alias-bomb', {
             'es-MX': `demasiadas repeticiones por alias (*): se permiten ${ALIAS_NODE_BUDGET} elementos copiados por archivo`,
             en: `too much repetition through aliases (*): at most ${ALIAS_NODE_BUDGET} copied elements per file`,
           });
@@ -360,17 +372,19 @@ export function readYaml(text: string, file: string): YamlReadResult {
       if (depth > LIMITS.depth) {
         if (!reportedDeep) {
           reportedDeep = true;
-          push(nodeStart(node), path, 'too-deep', {
-            'es-MX': `anidación demasiado profunda en ${formatPath(path) || 'la raíz'}: se esperaban como máximo ${LIMITS.depth} niveles`,
-            en: `nesting too deep at ${formatPath(path) || 'the root'}: expected at most ${LIMITS.depth} levels`,
+          const where = docPath(path);
+          push(nodeStart(node), where, 'too-deep', {
+            'es-MX': `anidación demasiado profunda en ${formatPath(where) || 'la raíz'}: se esperaban como máximo ${LIMITS.depth} niveles`,
+            en: `nesting too deep at ${formatPath(where) || 'the root'}: expected at most ${LIMITS.depth} levels`,
           });
         }
         return null;
       }
       if (node.items.length > LIMITS.listLength) {
-        push(nodeStart(node), path, 'list-too-long', {
-          'es-MX': `demasiados elementos en ${formatPath(path) || 'la raíz'}: se esperaban como máximo ${LIMITS.listLength} y hay ${node.items.length}`,
-          en: `too many items in ${formatPath(path) || 'the root'}: expected at most ${LIMITS.listLength}, found ${node.items.length}`,
+        const where = docPath(path);
+        push(nodeStart(node), where, 'list-too-long', {
+          'es-MX': `demasiados elementos en ${formatPath(where) || 'la raíz'}: se esperaban como máximo ${LIMITS.listLength} y hay ${node.items.length}`,
+          en: `too many items in ${formatPath(where) || 'the root'}: expected at most ${LIMITS.listLength}, found ${node.items.length}`,
         }, { expected: `<= ${LIMITS.listLength}`, found: String(node.items.length) });
       }
       active.add(node);
@@ -380,18 +394,18 @@ export function readYaml(text: string, file: string): YamlReadResult {
         active.delete(node);
       }
     }
-    push(nodeStart(node), path, 'yaml-unsupported', { 'es-MX': 'tipo de valor YAML no admitido', en: 'unsupported YAML value' });
+    push(nodeStart(node), docPath(path), 'yaml-unsupported', { 'es-MX': 'tipo de valor YAML no admitido', en: 'unsupported YAML value' });
     return null;
   };
 
-  const convertSeq = (items: unknown[], path: DocPath, depth: number): unknown[] => {
+  const convertSeq = (items: unknown[], path: Trail, depth: number): unknown[] => {
     const out: unknown[] = [];
     const n = Math.min(items.length, LIMITS.listLength);
-    for (let i = 0; i < n; i++) out.push(convert(items[i] as YamlNode | null, [...path, i], depth + 1));
+    for (let i = 0; i < n; i++) out.push(convert(items[i] as YamlNode | null, { up: path, part: i }, depth + 1));
     return out;
   };
 
-  const convertMap = (items: { key: unknown; value: unknown }[], path: DocPath, depth: number): Record<string, unknown> => {
+  const convertMap = (items: { key: unknown; value: unknown }[], path: Trail, depth: number): Record<string, unknown> => {
     // A plain object is safe here because forbidden keys are never assigned; other layers (the
     // action log) expect ordinary objects.
     const out: Record<string, unknown> = {};
@@ -404,14 +418,14 @@ export function readYaml(text: string, file: string): YamlReadResult {
       if (keyNode && isScalar(keyNode) && (keyNode.value === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof keyNode.value))) {
         key = keyNode.value === null ? '' : String(keyNode.value);
       } else {
-        push(keyPos(), path, 'complex-key', {
+        push(keyPos(), docPath(path), 'complex-key', {
           'es-MX': 'se esperaba una clave de texto simple antes de ":"',
           en: 'expected a plain text key before ":"',
         });
         continue;
       }
       if (FORBIDDEN_KEYS.has(key)) {
-        push(keyPos(), [...path, key], 'forbidden-key', {
+        push(keyPos(), [...docPath(path), key], 'forbidden-key', {
           'es-MX': `la clave "${key}" no está permitida (nombre reservado)`,
           en: `the key "${key}" is not allowed (reserved name)`,
         }, { found: key });
@@ -419,30 +433,30 @@ export function readYaml(text: string, file: string): YamlReadResult {
       }
       if (Object.prototype.hasOwnProperty.call(out, key)) {
         if (aliasDepth === 0) {
-          push(keyPos(), [...path, key], 'duplicate-key', {
+          push(keyPos(), [...docPath(path), key], 'duplicate-key', {
             'es-MX': `clave repetida "${key}" en el mismo bloque: cada clave puede aparecer una sola vez (se usa la primera)`,
             en: `duplicate key "${key}" in the same block: each key may appear only once (the first is used)`,
           }, { found: key });
         }
         continue;
       }
-      out[key] = convert(pair.value, [...path, key], depth + 1);
+      out[key] = convert(pair.value, { up: path, part: key }, depth + 1);
     }
     return out;
   };
 
-  const convertAlias = (node: Alias, path: DocPath, depth: number): unknown => {
+  const convertAlias = (node: Alias, path: Trail, depth: number): unknown => {
     const target = anchors.get(node.source);
     const pos = nodeStart(node);
     if (!target) {
-      push(pos, path, 'bad-alias', {
+      push(pos, docPath(path), 'bad-alias', {
         'es-MX': `el alias *${node.source} no corresponde a ningún ancla &${node.source} anterior`,
         en: `the alias *${node.source} matches no earlier anchor &${node.source}`,
       });
       return null;
     }
     if (active.has(target)) {
-      push(pos, path, 'alias-cycle', {
+      push(pos, docPath(path), 'alias-cycle', {
         'es-MX': `el alias *${node.source} se contiene a sí mismo`,
         en: `the alias *${node.source} contains itself`,
       });
@@ -457,6 +471,6 @@ export function readYaml(text: string, file: string): YamlReadResult {
     }
   };
 
-  const value = convert(root as ParsedNode, [], 1);
+  const value = convert(root as ParsedNode, undefined, 1);
   return { value, positions, diagnostics };
 }
