@@ -25,6 +25,18 @@ const jsonFiles: Record<string, string> = {
   'shift.json': JSON.stringify([{ 'shift.serve': { arrival: 0 } }, ...best]),
   'shift-bad.json': JSON.stringify([...best]),
 };
+// What the debrief's "export" button downloads: the whole attempt record (src/stores/attempt-record.ts).
+const attempt = (scenarioId: string) => ({
+  version: 1,
+  id: '0f6c1d2e-aaaa-4bbb-8ccc-123456789abc',
+  caseId: scenarioId,
+  createdAt: '2026-03-09T15:00:00.000Z',
+  updatedAt: '2026-03-09T15:04:00.000Z',
+  log: { version: 1, scenarioId, seed: 9, mode: 'assessment', entries: [{ type: 'choose', choice: 'formal' }, { type: 'form.consent' }] },
+  summary: { finished: false, percent: 40, passed: false },
+});
+jsonFiles['attempt.json'] = JSON.stringify(attempt('registro-basico'), null, 2);
+jsonFiles['attempt-other.json'] = JSON.stringify(attempt('otro-caso'));
 const SHIFT_YAML = `format: 1
 kind: shift
 id: turno
@@ -74,6 +86,19 @@ describe('scenarios play', () => {
   it('reads a saved run log with its own seed and mode', async () => {
     const { out } = await play({ log: 'saved.json' });
     expect(JSON.parse(out.join('\n'))).toMatchObject({ mode: 'assessment', seed: 4, finished: false });
+  });
+
+  it("re-scores an attempt exported from the debrief, with the attempt's seed and mode", async () => {
+    const { code, out, err } = await play({ log: 'attempt.json' });
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toMatchObject({ scenarioId: 'registro-basico', mode: 'assessment', seed: 9, finished: false, actions: 2 });
+  });
+
+  it('refuses an exported attempt of another case', async () => {
+    const { code, err } = await play({ log: 'attempt-other.json' });
+    expect(code).toBe(1);
+    expect(err).toEqual(['attempt-other.json: the log is for case otro-caso, not registro-basico']);
   });
 
   it.each([

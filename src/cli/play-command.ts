@@ -26,6 +26,17 @@ async function isDir(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * The log inside a file: the debrief's "export" downloads the whole attempt record
+ * (`{ version, id, caseId, createdAt, updatedAt, log, summary }`), so a school can re-score it as it
+ * is; a bare list of actions or a saved run log passes through unchanged.
+ */
+export function logFromJson(json: unknown): unknown {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return json;
+  const log = (json as { log?: unknown }).log;
+  return typeof log === 'object' && log !== null && !Array.isArray(log) && 'entries' in log ? log : json;
+}
+
 /** Clinic files near a case: its sibling `clinics/` folder and the library's `scenarios/clinics`. */
 async function nearbyClinics(fs: ScenarioFileSystem, file: string, cwd: string, inMemory: boolean): Promise<Map<string, ClinicFile>> {
   const candidates = [join(dirname(dirname(file)), 'clinics'), join(cwd, 'scenarios', 'clinics')];
@@ -73,7 +84,7 @@ export function createPlayCommand(deps: { fs?: ScenarioFileSystem; readText?: Re
     const readLog = async (): Promise<{ entries: unknown[]; seed?: number; mode?: RunMode; scenarioId?: string } | null> => {
       let json: unknown;
       try {
-        json = JSON.parse(await readText(inMemory ? logPath : resolve(ctx.cwd, logPath)));
+        json = logFromJson(JSON.parse(await readText(inMemory ? logPath : resolve(ctx.cwd, logPath))));
       } catch (e) {
         ctx.err(`${logPath}: ${en ? 'cannot read the log as JSON' : 'no se puede leer el registro como JSON'} (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
         return null;
@@ -131,7 +142,7 @@ export function createPlayCommand(deps: { fs?: ScenarioFileSystem; readText?: Re
       let json: unknown;
       const logFile = inMemory ? logPath : resolve(ctx.cwd, logPath);
       try {
-        json = JSON.parse(await readText(logFile));
+        json = logFromJson(JSON.parse(await readText(logFile)));
       } catch (e) {
         ctx.err(`${logPath}: ${en ? 'cannot read the log as JSON' : 'no se puede leer el registro como JSON'} (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
         return 1;
