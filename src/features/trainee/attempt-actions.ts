@@ -11,14 +11,21 @@ export function randomSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]! & 0x7fffffff;
 }
 
+/** The seed of a `?seed=` link when the log schema accepts it (an integer 0..2^31-1), else undefined. */
+export function parseSeed(value: string | null): number | undefined {
+  if (value === null || !/^\d{1,10}$/.test(value)) return undefined;
+  const n = Number(value);
+  return n <= 0x7fffffff ? n : undefined;
+}
+
 /**
  * Creates and saves a new attempt and returns its id. Practice keeps the seed of the previous
  * attempt when retrying (same people, so the trainee can fix what went wrong); an assessment
- * always gets a new seed (a new variant).
+ * always gets a new seed (a new variant) unless a fixed seed is given (an instructor's link).
  */
-export function startAttempt(caseId: string, mode: RunMode, previousSeed?: number): string {
+export function startAttempt(caseId: string, mode: RunMode, previousSeed?: number, fixedSeed?: number): string {
   const id = crypto.randomUUID();
-  const seed = mode === 'practice' && previousSeed !== undefined ? previousSeed : randomSeed();
+  const seed = fixedSeed ?? (mode === 'practice' && previousSeed !== undefined ? previousSeed : randomSeed());
   void useAttemptsStore.getState().save(newAttempt({ id, caseId, seed, mode, now: new Date().toISOString() }));
   return id;
 }

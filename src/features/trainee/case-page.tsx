@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { RunMode } from '../../engine/run';
 import { caseStatus } from '../../stores/attempt-record';
 import { useAttemptsStore } from '../../stores/attempts-store';
 import { useLibraryStore } from '../../stores/library-store';
 import { ErrorMessage } from '../../ui/error-message';
 import { useDocumentTitle } from '../../ui/use-document-title';
-import { startAttempt } from './attempt-actions';
+import { parseSeed, startAttempt } from './attempt-actions';
 import { StatusBadge } from './library-page';
 import { StorageNotice } from './storage-notice';
 import { useLang } from './use-lang';
@@ -17,6 +17,8 @@ export function CasePage() {
   const { t } = useTranslation('trainee');
   const lang = useLang();
   const navigate = useNavigate();
+  // `?seed=n` fixes the variant (same generated people), so an instructor can hand out one exact case.
+  const fixedSeed = parseSeed(useSearchParams()[0].get('seed'));
   const scenario = useLibraryStore((s) => s.cases.find((c) => c.id === caseId));
   const attempts = Object.values(useAttemptsStore((s) => s.attempts))
     .filter((a) => a.caseId === caseId)
@@ -39,7 +41,7 @@ export function CasePage() {
 
   const start = (mode: RunMode) => {
     const previous = attempts.find((a) => a.log.mode === mode);
-    void navigate(`/desk/${startAttempt(scenario.id, mode, previous?.log.seed)}`);
+    void navigate(`/desk/${startAttempt(scenario.id, mode, previous?.log.seed, fixedSeed)}`);
   };
 
   return (
@@ -84,6 +86,7 @@ export function CasePage() {
           </div>
         </dl>
       </section>
+      {fixedSeed !== undefined && <p className="notice notice--info">{t('case.fixedSeed', { seed: fixedSeed })}</p>}
       <div className="start-buttons">
         <div>
           <button type="button" className="button button--primary" onClick={() => start('practice')}>

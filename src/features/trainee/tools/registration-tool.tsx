@@ -635,23 +635,34 @@ function TextField(props: FieldProps & { hint?: string | undefined; type?: strin
 function SexField(props: FieldProps & { t: Tr }) {
   const { id, label, committed, errors, lang, disabled, onCommit, t } = props;
   const known = ['', 'H', 'M', 'X'];
+  // Like the text fields, the choice is committed on leaving the field or on Enter: arrow keys on a
+  // select fire a change per option, and committing each would log values the trainee only passed over.
+  const [draft, setDraft] = useDraft(committed);
+  const commit = () => {
+    if (draft !== committed) onCommit(draft);
+  };
   return (
     <Field id={id} label={label} hint={t('fields.sex.hint')} errors={errors} lang={lang}>
       <select
         id={id}
-        value={committed}
+        value={draft}
         disabled={disabled}
         aria-invalid={errors.length > 0 ? true : undefined}
         aria-describedby={describedBy(`${id}-hint`, errors.length > 0 && `${id}-err`)}
-        onChange={(e) => {
-          if (e.target.value !== committed) onCommit(e.target.value);
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit();
+          }
         }}
       >
         <option value="">{t('fields.sex.choose')}</option>
         <option value="H">{t('fields.sex.H')}</option>
         <option value="M">{t('fields.sex.M')}</option>
         <option value="X">{t('fields.sex.X')}</option>
-        {!known.includes(committed) && <option value={committed}>{committed}</option>}
+        {!known.includes(draft) && <option value={draft}>{draft}</option>}
       </select>
     </Field>
   );
