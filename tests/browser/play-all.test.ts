@@ -4,7 +4,7 @@
  * tools' controls (tests/browser/drivers/, accessible roles and names only) -> debrief.
  *
  * - Practice: the best-path log (`expect.percent: 100`); the debrief must say 100 % and "Aprobado".
- * - Assessment (cases that offer it): the first failing assessment log; no feedback or hint may
+ * - Assessment (every case offers it): the first failing assessment log; no feedback or hint may
  *   show during the run, and the debrief must say "No aprobado" and list the critical items.
  * - Keyboard only: one case per tool is played with focus + keys, never a click or a fill.
  *
@@ -187,7 +187,7 @@ describe('every library case played through the UI in Chromium', () => {
     if (!scenario) throw new Error(`case ${id} did not load`);
     const clinic = library.clinics.get(scenario.clinic);
     const best = bestPath(scenario);
-    const failing = scenario.assessment ? failingAssessment(scenario) : undefined;
+    const failing = failingAssessment(scenario);
     const keyboard = KEYBOARD_CASES.has(id);
 
     const practicePending = best ? pendingReason(best.entries) : 'the case has no best-path test (percent 100)';
@@ -205,7 +205,7 @@ describe('every library case played through the UI in Chromium', () => {
       180_000,
     );
 
-    if (scenario.assessment) {
+    {
       const assessmentPending = failing ? pendingReason(failing.entries) : 'the case has no failing assessment test';
       (assessmentPending ? it.skip : it)(
         `assessment: "${failing?.test.name ?? '-'}" shows no feedback and ends No aprobado with its critical items${assessmentPending ? ` — NOT COVERED: ${assessmentPending}` : ''}`,
@@ -222,8 +222,6 @@ describe('every library case played through the UI in Chromium', () => {
         },
         180_000,
       );
-    } else {
-      it.skip(`assessment — NOT COVERED: the case is not marked assessment: true, so the case page offers no assessment`, () => {});
     }
   });
 });

@@ -94,14 +94,13 @@ export function CasePage() {
           </button>
           <p className="field__hint">{t('case.practiceHelp')}</p>
         </div>
-        {scenario.assessment && (
-          <div>
-            <button type="button" className="button" onClick={() => start('assessment')}>
-              {t('case.startAssessment')}
-            </button>
-            <p className="field__hint">{t('case.assessmentHelp')}</p>
-          </div>
-        )}
+        <div>
+          <button type="button" className="button" onClick={() => start('assessment')}>
+            {t('case.startAssessment')}
+          </button>
+          <p className="field__hint">{t('case.assessmentHelp')}</p>
+          {!scenario.assessment && <p className="field__hint">{t('case.assessmentFixedData')}</p>}
+        </div>
       </div>
       <section aria-labelledby="attempts-heading">
         <h2 id="attempts-heading">{t('case.attempts')}</h2>
