@@ -46,6 +46,9 @@ export function AppLayout({ children }: { children?: ReactNode }) {
               <NavLink to="/library">{t('nav.library')}</NavLink>
             </li>
             <li>
+              <NavLink to="/shifts">{t('nav.shifts')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/como-funciona">{t('nav.about')}</NavLink>
             </li>
           </ul>

@@ -53,6 +53,43 @@ export const routes: RouteObject[] = [
         },
       },
       {
+        path: 'shifts',
+        HydrateFallback: PageLoading,
+        lazy: async () => {
+          const [{ ShiftListPage }, { traineeLoader }] = await Promise.all([import('../features/shift/shift-list-page'), import('./trainee-data')]);
+          return { Component: ShiftListPage, loader: traineeLoader, shouldRevalidate: keepTraineeData };
+        },
+      },
+      {
+        path: 'shift/:shiftId',
+        HydrateFallback: PageLoading,
+        lazy: async () => {
+          const [{ ShiftPage }, { traineeLoader }] = await Promise.all([import('../features/shift/shift-page'), import('./trainee-data')]);
+          return { Component: ShiftPage, loader: traineeLoader, shouldRevalidate: keepTraineeData };
+        },
+      },
+      {
+        path: 'shift-desk/:attemptId',
+        HydrateFallback: PageLoading,
+        lazy: async () => {
+          // The shift desk shows the active case with the single-case desk: app composes the two features.
+          const [{ ShiftDeskPage }, { DeskView }, { traineeLoader }] = await Promise.all([
+            import('../features/shift/shift-desk-page'),
+            import('../features/trainee/desk-page'),
+            import('./trainee-data'),
+          ]);
+          return { Component: () => <ShiftDeskPage CaseDesk={DeskView} />, loader: traineeLoader, shouldRevalidate: keepTraineeData };
+        },
+      },
+      {
+        path: 'shift-debrief/:attemptId',
+        HydrateFallback: PageLoading,
+        lazy: async () => {
+          const [{ ShiftDebriefPage }, { traineeLoader }] = await Promise.all([import('../features/shift/shift-debrief-page'), import('./trainee-data')]);
+          return { Component: ShiftDebriefPage, loader: traineeLoader, shouldRevalidate: keepTraineeData };
+        },
+      },
+      {
         path: 'como-funciona',
         HydrateFallback: PageLoading,
         lazy: async () => ({ Component: (await import('../features/trainee/about-page')).AboutPage }),

@@ -21,6 +21,8 @@ const summarySchema = z.strictObject({
 export const attemptRecordSchema = z
   .strictObject({
     version: z.literal(ATTEMPT_VERSION),
+    /** What the attempt plays: a single case, or a shift (then `caseId` holds the shift id). Absent in older records: a case. */
+    kind: z.enum(['case', 'shift']).optional(),
     id: z.string().regex(/^[A-Za-z0-9-]{1,80}$/),
     caseId: z.string().min(1).max(200),
     createdAt: z.string().min(1).max(40),
@@ -57,11 +59,17 @@ export function readAttempt(value: unknown): AttemptRead {
   return { ok: false, reason: first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid' };
 }
 
-/** A new, empty attempt. `now` is an ISO timestamp (wall time, for listing only). */
-export function newAttempt(opts: { id: string; caseId: string; seed: number; mode: RunMode; now: string }): AttemptRecord {
+/** The kind of an attempt: records stored before shifts existed have no `kind` and are cases. */
+export function attemptKind(record: AttemptRecord): 'case' | 'shift' {
+  return record.kind ?? 'case';
+}
+
+/** A new, empty attempt. `now` is an ISO timestamp (wall time, for listing only). A shift attempt names its shift in `caseId`. */
+export function newAttempt(opts: { id: string; caseId: string; seed: number; mode: RunMode; now: string; kind?: 'case' | 'shift' }): AttemptRecord {
   const log: PersistedLog = { version: 1, scenarioId: opts.caseId, seed: opts.seed, mode: opts.mode, entries: [] };
   return {
     version: ATTEMPT_VERSION,
+    ...(opts.kind === 'shift' && { kind: 'shift' as const }),
     id: opts.id,
     caseId: opts.caseId,
     createdAt: opts.now,

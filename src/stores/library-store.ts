@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import { hasErrors, type Diagnostic } from '../engine/diagnostics';
 import { loadLibrary, type SourceFile } from '../engine/library';
-import type { ClinicFile, ScenarioCase } from '../engine/scenario.schema';
+import type { ClinicFile, ScenarioCase, ShiftFile } from '../engine/scenario.schema';
 
 /** A file that did not load, with its errors. */
 export interface BrokenFile {
@@ -20,6 +20,8 @@ export interface LibraryState {
   /** Valid cases, sorted by id. */
   cases: ScenarioCase[];
   clinics: Record<string, ClinicFile>;
+  /** Valid shifts, sorted by id. */
+  shifts: ShiftFile[];
   broken: BrokenFile[];
   /** Loads the library once; later calls wait for the same load. */
   load(readSources: () => Promise<SourceFile[]>): Promise<void>;
@@ -32,6 +34,7 @@ export const createLibraryStore = () => {
     status: 'idle',
     cases: [],
     clinics: {},
+    shifts: [],
     broken: [],
     load(readSources) {
       loading ??= (async () => {
@@ -42,6 +45,7 @@ export const createLibraryStore = () => {
             status: 'ready',
             cases: [...library.cases.values()].sort((a, b) => a.id.localeCompare(b.id)),
             clinics: Object.fromEntries(library.clinics),
+            shifts: [...library.shifts.values()].sort((a, b) => a.id.localeCompare(b.id)),
             broken: library.files.filter((f) => hasErrors(f.diagnostics)).map((f) => ({ path: f.path, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })),
           });
         } catch {

@@ -1,8 +1,8 @@
 import i18next, { type BackendModule, type i18n, type ResourceLanguage } from 'i18next';
 import { DEFAULT_LANG, LANGS, type Lang } from '../../domain/text';
 
-/** The namespaces: `translation` (the shell, needed for the first paint) and `trainee` (library, desk, debrief). */
-export const NAMESPACES = ['translation', 'trainee'] as const;
+/** The namespaces: `translation` (the shell, needed for the first paint), `trainee` (library, desk, debrief) and `shift` (the shift screens). */
+export const NAMESPACES = ['translation', 'trainee', 'shift'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 type JsonModule = { default: ResourceLanguage };
@@ -15,6 +15,7 @@ type JsonModule = { default: ResourceLanguage };
 const LOADERS: Record<Namespace, Record<Lang, () => Promise<JsonModule>>> = {
   translation: { 'es-MX': () => import('./es-MX.json'), en: () => import('./en.json') },
   trainee: { 'es-MX': () => import('./trainee.es-MX.json'), en: () => import('./trainee.en.json') },
+  shift: { 'es-MX': () => import('./shift.es-MX.json'), en: () => import('./shift.en.json') },
 };
 
 const isLang = (value: string): value is Lang => (LANGS as readonly string[]).includes(value);

@@ -78,10 +78,12 @@ export interface DeskViewProps {
   data: CaseData;
   send: (entry: LogEntry) => SendResult;
   lang: Lang;
+  /** Shown inside the shift desk: the title is a sub-heading and the shift's clock is the only clock. */
+  embedded?: boolean;
 }
 
 /** Who is at the desk and what they say, the documents, the clock, and the current step's choices or tool. */
-export function DeskView({ scenario, attempt, view, data, send, lang }: DeskViewProps) {
+export function DeskView({ scenario, attempt, view, data, send, lang, embedded = false }: DeskViewProps) {
   const { t } = useTranslation('trainee');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [rejected, setRejected] = useState<LocalizedText | null>(null);
@@ -110,14 +112,16 @@ export function DeskView({ scenario, attempt, view, data, send, lang }: DeskView
   return (
     <article className="desk">
       <header className="desk__header">
-        <h1>{scenario.title[lang]}</h1>
+        {embedded ? <h3>{scenario.title[lang]}</h3> : <h1>{scenario.title[lang]}</h1>}
         <p className="desk__meta">
           <span className={`mode-badge mode-badge--${view.mode}`}>
             {t('desk.modeLabel')}: {t(`common.${view.mode}`)}
           </span>
-          <span role="timer" aria-live="polite" aria-atomic="true" className="desk__clock">
-            {t('desk.clock')}: <strong>{view.clock.text}</strong>
-          </span>
+          {!embedded && (
+            <span role="timer" aria-live="polite" aria-atomic="true" className="desk__clock">
+              {t('desk.clock')}: <strong>{view.clock.text}</strong>
+            </span>
+          )}
           <span className="desk__actions">{t('desk.progress', { actions: view.actions })}</span>
         </p>
       </header>

@@ -1,0 +1,216 @@
+import { useCallback, useState, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { Lang, LocalizedText } from '../../domain/text';
+import { clockToSeconds, secondsToClock, type CaseData } from '../../engine/case-data';
+import type { LogEntry } from '../../engine/log';
+import type { RunView, SendResult } from '../../engine/run';
+import type { ScenarioCase } from '../../engine/scenario.schema';
+import type { PreparedShift, ShiftRun, ShiftView } from '../../engine/shift';
+import { attemptKind, type AttemptRecord } from '../../stores/attempt-record';
+import { useAttemptsStore } from '../../stores/attempts-store';
+import { useLibraryStore } from '../../stores/library-store';
+import { spokenName } from '../../ui/document-card';
+import { ErrorMessage } from '../../ui/error-message';
+import { RouteLoading } from '../../ui/route-loading';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { PaceControl, PhonePanel, QueuePanel, RoomBoard, ShiftAnnouncer } from './shift-panels';
+import { useShiftLibrary, useShiftRun } from './use-shift-run';
+import { useLang } from './use-lang';
+import './shift.css';
+
+/** What the single-case desk needs to show the case being attended (the trainee feature's DeskView fits). */
+export interface CaseDeskProps {
+  scenario: ScenarioCase;
+  attempt: AttemptRecord;
+  view: RunView;
+  data: CaseData;
+  send: (entry: LogEntry) => SendResult;
+  lang: Lang;
+  /** Always true here: the case sits inside the shift desk, under its clock. */
+  embedded?: boolean;
+}
+
+/**
+ * `/shift-desk/:attemptId`: the shift desk, resumed from the stored log. The case being attended is
+ * drawn by `CaseDesk`, handed in by the app (features do not import each other).
+ */
+export function ShiftDeskPage({ CaseDesk }: { CaseDesk: ComponentType<CaseDeskProps> }) {
+  const { attemptId = '' } = useParams();
+  const { t } = useTranslation('shift');
+  const lang = useLang();
+  const attempt = useAttemptsStore((s) => s.attempts[attemptId]);
+  const save = useAttemptsStore((s) => s.save);
+  const shift = useLibraryStore((s) => (attempt && attemptKind(attempt) === 'shift' ? s.shifts.find((x) => x.id === attempt.caseId) : undefined));
+  const library = useShiftLibrary();
+  const run = useShiftRun(attempt, shift, library, (r) => void save(r));
+  useDocumentTitle(shift ? t('desk.title', { title: shift.title[lang] }) : t('desk.notFound'));
+
+  if (!attempt || !shift) {
+    return (
+      <ErrorMessage
+        heading={t('desk.notFound')}
+        body={t('desk.notFoundBody')}
+        actions={
+          <Link to="/shifts" className="button button--primary">
+            {t('common.backToShifts')}
+          </Link>
+        }
+      />
+    );
+  }
+  if (run.state === 'loading') return <RouteLoading label={t('common.loading')} />;
+  if (run.state === 'failed') {
+    return (
+      <ErrorMessage
+        heading={t('desk.unplayable')}
+        body={t('desk.unplayableBody', { reason: run.reason[lang] })}
+        actions={
+          <Link to={`/shift/${shift.id}`} className="button button--primary">
+            {t('common.backToShifts')}
+          </Link>
+        }
+      />
+    );
+  }
+  return (
+    <ShiftDeskView
+      title={shift.title[lang]}
+      attempt={attempt}
+      view={run.view}
+      prepared={run.prepared}
+      run={run.run}
+      send={run.send}
+      elapse={run.elapse}
+      lang={lang}
+      CaseDesk={CaseDesk}
+    />
+  );
+}
+
+/** Props of ShiftDeskView: a ready shift. */
+export interface ShiftDeskViewProps {
+  title: string;
+  attempt: AttemptRecord;
+  view: ShiftView;
+  prepared: PreparedShift;
+  run: ShiftRun;
+  send: (entry: LogEntry) => SendResult;
+  elapse: (seconds: number) => SendResult;
+  lang: Lang;
+  CaseDesk: ComponentType<CaseDeskProps>;
+}
+
+/** The shift desk: clock and pace, queue, phone, rooms, notices, and the case being attended. */
+export function ShiftDeskView({ title, attempt, view, prepared, run, send, elapse, lang, CaseDesk }: ShiftDeskViewProps) {
+  const { t } = useTranslation('shift');
+  const [rejected, setRejected] = useState<LocalizedText | null>(null);
+  const act = (entry: LogEntry): SendResult => {
+    const result = send(entry);
+    setRejected(result.ok ? null : result.reason);
+    return result;
+  };
+  const nameOf = useCallback(
+    (arrival: number) => {
+      const patient = prepared.cases[arrival]?.data.people.patient;
+      return patient ? spokenName(patient.name) : (prepared.cases[arrival]?.scenario.title[lang] ?? String(arrival));
+    },
+    [prepared, lang],
+  );
+  const roomName = (id: string) => prepared.cases[0]?.data.clinic.rooms.find((r) => r.id === id)?.name ?? id;
+  const finished = view.status === 'finished';
+  const endSeconds = clockToSeconds(prepared.shift.end);
+  const activeRun = run.activeRun();
+  const active = view.active;
+
+  return (
+    <article className="shift-desk">
+      <header className="desk__header">
+        <h1>{title}</h1>
+        <p className="desk__meta">
+          <span className={`mode-badge mode-badge--${view.mode}`}>
+            {t('desk.modeLabel')}: {t(`common.${view.mode}`)}
+          </span>
+          <span role="timer" className="desk__clock">
+            {t('desk.clock')}: <strong>{view.clock.text}</strong>
+          </span>
+          <span>{t('desk.ends', { time: view.clock.end })}</span>
+          <span className="desk__actions">{t('desk.progress', { done: view.done, total: view.total })}</span>
+        </p>
+        <PaceControl mode={view.mode} running={!finished} onElapse={(s) => void elapse(s)} />
+      </header>
+      <ShiftAnnouncer view={view} nameOf={nameOf} lang={lang} />
+      {rejected && (
+        <p role="alert" className="notice notice--error">
+          {t('desk.rejected', { reason: rejected[lang] })}
+        </p>
+      )}
+
+      {finished ? (
+        <section className="shift-end" aria-labelledby="shift-end-heading">
+          <h2 id="shift-end-heading">{t('desk.finishedHeading')}</h2>
+          <p>{t('desk.finishedBody', { done: view.done, total: view.total })}</p>
+          <Link className="button button--primary" to={`/shift-debrief/${attempt.id}`}>
+            {t('desk.seeDebrief')}
+          </Link>
+        </section>
+      ) : (
+        <div className="shift-desk__grid">
+          <div className="shift-desk__side">
+            <QueuePanel queue={view.queue} nameOf={nameOf} lang={lang} onServe={(arrival) => act({ type: 'shift.serve', arrival })} />
+            <PhonePanel
+              calls={view.calls}
+              nameOf={nameOf}
+              lang={lang}
+              onAnswer={(arrival) => act({ type: 'shift.answer', arrival })}
+              onReturn={(arrival) => act({ type: 'shift.returnCall', arrival })}
+            />
+            <RoomBoard rooms={view.dirtyRooms} roomName={roomName} />
+            <section className="shift-panel shift-notices" aria-labelledby="notices-heading">
+              <h2 id="notices-heading">{t('desk.noticesHeading')}</h2>
+              {view.notices.length === 0 ? (
+                <p>{t('desk.noticesEmpty')}</p>
+              ) : (
+                <ul>
+                  {[...view.notices].reverse().map((n, i) => (
+                    <li key={`${n.at}:${i}`} className={n.type === 'urgent-walk-in' ? 'notice notice--warning' : undefined}>
+                      {n.type === 'urgent-walk-in' && <span aria-hidden="true">⚠ </span>}
+                      {n.text[lang]}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+            <p>
+              <button
+                type="button"
+                className="button"
+                onClick={() => act({ type: 'wait', seconds: Math.max(1, (view.nextAt ?? endSeconds) - view.clock.seconds) })}
+              >
+                {view.nextAt !== null ? t('desk.waitNext', { time: secondsToClock(view.nextAt) }) : t('desk.waitEnd', { time: view.clock.end })}
+              </button>
+            </p>
+          </div>
+          <section className="shift-desk__active" aria-labelledby="active-heading">
+            <h2 id="active-heading">{t('desk.activeHeading')}</h2>
+            {active && activeRun ? (
+              <>
+                <p>
+                  {t('desk.activeWho', { name: nameOf(active.arrival), channel: t(`common.${active.channel}`) })}{' '}
+                  <button type="button" className="button" onClick={() => act(active.channel === 'phone' ? { type: 'shift.hold' } : { type: 'shift.pause' })}>
+                    {active.channel === 'phone' ? t('desk.holdCall') : t('desk.pauseToAttend')}
+                  </button>
+                </p>
+                <div key={active.arrival} className="shift-desk__case">
+                  <CaseDesk scenario={activeRun.context().scenario} attempt={attempt} view={active.run} data={activeRun.context().data} send={act} lang={lang} embedded />
+                </div>
+              </>
+            ) : (
+              <p>{t('desk.idle')}</p>
+            )}
+          </section>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,249 @@
+/**
+ * The shift desk's panels: the waiting-room queue, the phone, the clock's pace, the rooms to turn
+ * over and the announcer. Each takes plain props (the shift's view and callbacks), so they are
+ * tested on their own.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../domain/text';
+import type { RunMode } from '../../engine/run';
+import type { ShiftQueueItem, ShiftView } from '../../engine/shift';
+
+const minutes = (seconds: number) => Math.floor(seconds / 60);
+
+/** Props of QueuePanel. */
+export interface QueuePanelProps {
+  queue: ShiftQueueItem[];
+  nameOf: (arrival: number) => string;
+  lang: Lang;
+  onServe: (arrival: number) => void;
+}
+
+/** The waiting room: who waits at the desk, since when, how they feel, and a button to serve each. */
+export function QueuePanel({ queue, nameOf, lang, onServe }: QueuePanelProps) {
+  const { t } = useTranslation('shift');
+  const headingId = useId();
+  return (
+    <section className="shift-panel shift-queue" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('desk.queueHeading')}</h2>
+      {queue.length === 0 ? (
+        <p>{t('desk.queueEmpty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('desk.colPatient')}</th>
+                <th scope="col">{t('desk.colArrived')}</th>
+                <th scope="col">{t('desk.colWaited')}</th>
+                <th scope="col">{t('desk.colMood')}</th>
+                <th scope="col">{t('desk.colVisit')}</th>
+                <th scope="col">{t('desk.colFlag')}</th>
+                <th scope="col">{t('desk.colAction')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.map((item) => {
+                const name = nameOf(item.arrival);
+                return (
+                  <tr key={item.arrival} className={item.redFlag ? 'shift-queue__row shift-queue__row--flag' : 'shift-queue__row'}>
+                    <th scope="row">
+                      <span className="shift-queue__name">{name}</span>
+                      <span className="shift-queue__case">{item.title[lang]}</span>
+                      {item.status === 'paused' && <span className="tag">{t('desk.pausedTag')}</span>}
+                    </th>
+                    <td>{item.arrived}</td>
+                    <td>{t('desk.waitedValue', { minutes: minutes(item.waitedSeconds) })}</td>
+                    <td>
+                      <span className={`mood mood--${item.mood}`}>{t(`mood.${item.mood}`)}</span>
+                    </td>
+                    <td>{item.visit ? t(`visit.${item.visit}`) : t('common.none')}</td>
+                    <td>
+                      {item.redFlag ? (
+                        <strong className="red-flag">
+                          <span aria-hidden="true">⚠ </span>
+                          {t('common.redFlag')}
+                        </strong>
+                      ) : (
+                        t('common.none')
+                      )}
+                    </td>
+                    <td>
+                      <button type="button" className="button" onClick={() => onServe(item.arrival)}>
+                        {t(item.status === 'paused' ? 'desk.resumePatient' : 'desk.serve', { name })}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Props of PhonePanel. */
+export interface PhonePanelProps {
+  calls: ShiftQueueItem[];
+  nameOf: (arrival: number) => string;
+  lang: Lang;
+  onAnswer: (arrival: number) => void;
+  onReturn: (arrival: number) => void;
+}
+
+/** The phone: ringing calls with the seconds before they hang up, held calls, and callers to call back. */
+export function PhonePanel({ calls, nameOf, lang, onAnswer, onReturn }: PhonePanelProps) {
+  const { t } = useTranslation('shift');
+  const headingId = useId();
+  return (
+    <section className="shift-panel shift-phone" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('desk.phoneHeading')}</h2>
+      {calls.length === 0 ? (
+        <p>{t('desk.phoneEmpty')}</p>
+      ) : (
+        <ul className="shift-phone__calls">
+          {calls.map((call) => {
+            const name = nameOf(call.arrival);
+            return (
+              <li key={call.arrival} className={`shift-call shift-call--${call.status}`}>
+                <span className="shift-call__name">{name}</span> <span className="shift-call__case">({call.title[lang]})</span>
+                <span className="shift-call__status">
+                  {' — '}
+                  {call.status === 'ringing'
+                    ? t('desk.ringing', { seconds: Math.max(0, call.secondsLeft ?? 0) })
+                    : call.status === 'on-hold'
+                      ? t('desk.onHold')
+                      : t('desk.abandoned')}
+                </span>{' '}
+                {call.status === 'ringing' ? (
+                  <button type="button" className="button button--primary" onClick={() => onAnswer(call.arrival)}>
+                    <span aria-hidden="true">☎ </span>
+                    {t('desk.answer', { name })}
+                  </button>
+                ) : (
+                  <button type="button" className="button" onClick={() => onReturn(call.arrival)}>
+                    {t(call.status === 'on-hold' ? 'desk.returnHeld' : 'desk.callBack', { name })}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Simulated seconds per real second the pace offers (0: no pace). */
+export const PACES = [0, 10, 30] as const;
+/** One of the paces on offer. */
+export type Pace = (typeof PACES)[number];
+
+/** Props of PaceControl. */
+export interface PaceControlProps {
+  mode: RunMode;
+  /** False once the shift is over: the timer stops. */
+  running: boolean;
+  /** Called once per real second with the simulated seconds to let pass. */
+  onElapse: (seconds: number) => void;
+}
+
+/**
+ * The clock's pace: off, or 1 real second = 10 or 30 simulated seconds, run by a one-second timer.
+ * Practice can pause it; in an assessment a chosen pace can neither be paused nor switched off.
+ */
+export function PaceControl({ mode, running, onElapse }: PaceControlProps) {
+  const { t } = useTranslation('shift');
+  const selectId = useId();
+  const [pace, setPace] = useState<Pace>(0);
+  const [paused, setPaused] = useState(false);
+  const elapseRef = useRef(onElapse);
+  useEffect(() => {
+    elapseRef.current = onElapse;
+  });
+  const ticking = running && pace > 0 && !paused;
+  useEffect(() => {
+    if (!ticking) return;
+    const timer = setInterval(() => elapseRef.current(pace), 1000);
+    return () => clearInterval(timer);
+  }, [ticking, pace]);
+
+  const locked = mode === 'assessment' && pace > 0;
+  return (
+    <div className="shift-pace">
+      <label htmlFor={selectId}>{t('desk.paceLabel')}</label>{' '}
+      <select id={selectId} value={pace} disabled={locked || !running} onChange={(e) => setPace(Number(e.target.value) as Pace)}>
+        <option value={0}>{t('desk.paceOff')}</option>
+        <option value={10}>{t('desk.pace10')}</option>
+        <option value={30}>{t('desk.pace30')}</option>
+      </select>{' '}
+      {mode === 'practice' && pace > 0 && running && (
+        <button type="button" className="button" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>
+          {paused ? t('desk.resume') : t('desk.pause')}
+        </button>
+      )}
+      {paused && <span className="tag"> {t('desk.paused')}</span>}
+      {mode === 'assessment' && <p className="field__hint">{t('desk.assessmentPace')}</p>}
+    </div>
+  );
+}
+
+/** Rooms reported dirty and not yet turned over. */
+export function RoomBoard({ rooms, roomName }: { rooms: string[]; roomName: (id: string) => string }) {
+  const { t } = useTranslation('shift');
+  const headingId = useId();
+  return (
+    <section className="shift-panel shift-rooms" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('desk.roomsHeading')}</h2>
+      {rooms.length === 0 ? (
+        <p>{t('desk.roomsEmpty')}</p>
+      ) : (
+        <ul>
+          {rooms.map((r) => (
+            <li key={r}>
+              <span aria-hidden="true">🧹 </span>
+              {roomName(r)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Announces what changed in the shift: new arrivals, ringing calls, closed cases and notices in a
+ * polite live region; urgent notices (a walk-in with red flags) in an assertive one. What was already
+ * there when the page opened (a resumed shift) is not announced again.
+ */
+export function ShiftAnnouncer({ view, nameOf, lang }: { view: ShiftView; nameOf: (arrival: number) => string; lang: Lang }) {
+  const { t } = useTranslation('shift');
+  const seen = useRef<{ queue: Set<number>; calls: Set<number>; notices: number; done: number; ended: boolean } | null>(null);
+  // The live regions' text is written straight to the DOM: an announcement is a side effect, not state.
+  const politeRef = useRef<HTMLParagraphElement>(null);
+  const assertiveRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    const queue = new Set(view.queue.map((q) => q.arrival));
+    const ringing = new Set(view.calls.filter((c) => c.status === 'ringing').map((c) => c.arrival));
+    const before = seen.current;
+    seen.current = { queue, calls: ringing, notices: view.notices.length, done: view.done, ended: view.status === 'finished' };
+    if (!before) return;
+    const calm: string[] = [];
+    const urgent: string[] = [];
+    for (const n of view.notices.slice(before.notices)) (n.type === 'urgent-walk-in' ? urgent : calm).push(n.text[lang]);
+    for (const a of queue) if (!before.queue.has(a) && view.queue.find((q) => q.arrival === a)?.status === 'waiting') calm.push(t('desk.announceArrival', { name: nameOf(a) }));
+    for (const a of ringing) if (!before.calls.has(a)) calm.push(t('desk.announceCall', { name: nameOf(a) }));
+    if (view.done > before.done) calm.push(t('desk.progress', { done: view.done, total: view.total }));
+    if (view.status === 'finished' && !before.ended) calm.push(t('desk.announceEnd'));
+    if (calm.length > 0 && politeRef.current) politeRef.current.textContent = calm.join(' ');
+    if (urgent.length > 0 && assertiveRef.current) assertiveRef.current.textContent = urgent.join(' ');
+  }, [view, nameOf, lang, t]);
+  return (
+    <>
+      <p ref={politeRef} className="visually-hidden" aria-live="polite" data-testid="shift-polite" />
+      <p ref={assertiveRef} className="visually-hidden" aria-live="assertive" data-testid="shift-assertive" />
+    </>
+  );
+}

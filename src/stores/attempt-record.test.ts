@@ -1,0 +1,28 @@
+import { attemptKind, newAttempt, readAttempt } from './attempt-record';
+
+const now = '2026-03-09T08:00:00.000Z';
+
+describe('attempt records: case and shift kinds', () => {
+  it('reads a record stored before shifts existed (no kind) as a case', () => {
+    const old = newAttempt({ id: 'a-1', caseId: 'registro-primera-vez-imss', seed: 3, mode: 'practice', now });
+    expect('kind' in old).toBe(false);
+    const read = readAttempt(JSON.parse(JSON.stringify(old)));
+    expect(read.ok).toBe(true);
+    if (read.ok) expect(attemptKind(read.record)).toBe('case');
+  });
+
+  it('keeps a shift attempt a shift through storage, its log naming the shift', () => {
+    const record = newAttempt({ id: 's-1', caseId: 'turno-matutino-umf-cdmx', seed: 0, mode: 'assessment', now, kind: 'shift' });
+    const read = readAttempt(JSON.parse(JSON.stringify(record)));
+    expect(read.ok).toBe(true);
+    if (read.ok) {
+      expect(attemptKind(read.record)).toBe('shift');
+      expect(read.record.log.scenarioId).toBe('turno-matutino-umf-cdmx');
+    }
+  });
+
+  it('refuses an unknown kind', () => {
+    const record = { ...newAttempt({ id: 'x-1', caseId: 'c', seed: 0, mode: 'practice', now }), kind: 'school' };
+    expect(readAttempt(record).ok).toBe(false);
+  });
+});
