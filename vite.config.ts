@@ -17,5 +17,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'tests/library/**/*.test.ts'],
     setupFiles: ['src/test-setup.ts'],
     pool: 'threads',
+    // CI and developers share a 2-core machine; generous limits keep slow, not broken, tests green.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });
