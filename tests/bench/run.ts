@@ -4,10 +4,11 @@
  */
 import type { Bench, Figure } from './bench';
 import { checkBench } from './check.bench';
+import { firstLoadBench, repaintBench } from './repaint.bench';
 import { replayBench } from './replay.bench';
 import { shiftBench } from './shift.bench';
 
-const benches: Bench[] = [replayBench, checkBench, shiftBench];
+const benches: Bench[] = [replayBench, checkBench, shiftBench, firstLoadBench, repaintBench];
 
 function format(f: Figure): string {
   const value = f.value >= 100 ? Math.round(f.value).toLocaleString('en') : f.value.toFixed(2);
