@@ -9,7 +9,6 @@ import type { CustomTypeOptions } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   addDays,
-  doctorWorksAt,
   fromMinutes,
   IMSS_APPOINTMENT_KIND_NAMES,
   isClockTime,
@@ -737,6 +736,12 @@ function DayGrid(props: { ctx: SchedulingContext; lang: Lang; selectedId: string
     );
     if (someoneWorks || someAppointment) rows.push(m);
   }
+  // Translated and computed once per render, not once per cell: the grid has hundreds of cells and
+  // redraws on every date change.
+  const freeText = tr('tools.scheduling.grid.free');
+  const offDutyText = tr('tools.scheduling.grid.offDuty');
+  const stretches = new Map(doctors.map((d) => [d.id, workingStretches(d, date)]));
+  const worksAt = (doctorId: string, m: number) => (stretches.get(doctorId) ?? []).some(([s, e]) => m >= s && m + ROW_MINUTES <= e);
   return (
     <div className="scheduling-tool__grid-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className="scheduling-tool__grid">
@@ -780,10 +785,10 @@ function DayGrid(props: { ctx: SchedulingContext; lang: Lang; selectedId: string
                     </td>
                   );
                 }
-                const working = doctorWorksAt(d, date, fromMinutes(m), ROW_MINUTES);
+                const working = worksAt(d.id, m);
                 return (
                   <td key={d.id} className={`scheduling-tool__cell ${working ? 'scheduling-tool__cell--free' : 'scheduling-tool__cell--off'}`}>
-                    {working ? tr('tools.scheduling.grid.free') : tr('tools.scheduling.grid.offDuty')}
+                    {working ? freeText : offDutyText}
                   </td>
                 );
               })}
