@@ -117,10 +117,12 @@ export async function scheduling(ctx: DriverContext, entry: LogEntry): Promise<v
         // The free slot the search listed fills the booking form and moves focus to "Agendar cita".
         await press(ctx, slot, `slot ${start}`);
       } else {
-        await pick(ctx, combobox(tr(`${S}.booking.doctor`)), { label: doctorOption(clinic, str(entry, 'doctorId')) }, 'booking doctor');
-        await type(ctx, page.getByLabel(tr(`${S}.booking.date`), { exact: true }), date, 'booking date', 'none');
-        await type(ctx, page.getByLabel(tr(`${S}.booking.start`), { exact: true }), start, 'booking time', 'none');
-        if (p.minutes !== undefined) await type(ctx, page.getByLabel(tr(`${S}.booking.minutes`), { exact: true }), String(p.minutes), 'booking minutes', 'none');
+        // The new-appointment form, not the open appointment's reschedule fields (same labels).
+        const form = page.getByRole('form', { name: tr(`${S}.booking.legend`), exact: true });
+        await pick(ctx, form.getByRole('combobox', { name: tr(`${S}.booking.doctor`), exact: true }), { label: doctorOption(clinic, str(entry, 'doctorId')) }, 'booking doctor');
+        await type(ctx, form.getByLabel(tr(`${S}.booking.date`), { exact: true }), date, 'booking date', 'none');
+        await type(ctx, form.getByLabel(tr(`${S}.booking.start`), { exact: true }), start, 'booking time', 'none');
+        if (p.minutes !== undefined) await type(ctx, form.getByLabel(tr(`${S}.booking.minutes`), { exact: true }), String(p.minutes), 'booking minutes', 'none');
       }
       return press(ctx, button(tr(`${S}.booking.book`)), 'book');
     }
