@@ -1,21 +1,14 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { useEffect, useState } from 'react';
-import { I18nextProvider } from 'react-i18next';
-import { createActor } from 'xstate';
-// The brief asks tool tests to render with the app's real i18n and strings, which live in src/app.
-// eslint-disable-next-line import-x/no-restricted-paths -- test-only: the app's i18n instance
-import { createI18n } from '../../../app/i18n/i18n';
-// eslint-disable-next-line import-x/no-restricted-paths -- test-only: every string resource bundled
-import { allResources } from '../../../app/i18n/resources';
+import { screen, within } from '@testing-library/react';
+import type userEvent from '@testing-library/user-event';
 import type { Lang, LocalizedText } from '../../../domain/text';
 import type { Clinic, Coverage, Person } from '../../../domain/types';
 import { coverageInput, coverageWorkflow, type CoverageContext, type CoverageOptions } from '../../../machines/coverage.machine';
 import { gloria, makeCase, sampleClinic } from '../../../machines/test-fixtures';
 import type { ServiceStates, WorkflowCase } from '../../../machines/workflow';
 import CoverageTool from './coverage-tool';
-import type { SendResult, ToolEvent } from './tool-props';
+import { renderTool } from './tool-harness';
+import type { ToolEvent } from './tool-props';
 
 // A full desk screen in jsdom renders slowly on a busy machine: allow more than the 5 s default.
 vi.setConfig({ testTimeout: 20_000 });
@@ -40,46 +33,7 @@ interface Setup {
 
 function setup({ patient = imss(), clinic, options = {}, services, lang = 'es-MX', refuse }: Setup = {}) {
   const c: WorkflowCase<CoverageOptions> = makeCase(patient, options, { ...(clinic ? { clinic } : {}), ...(services ? { services } : {}) });
-  const actor = createActor(coverageWorkflow.machine, { input: coverageInput(c) }).start();
-  const sent: ToolEvent[] = [];
-  const send = (event: ToolEvent): SendResult => {
-    const refusal = refuse?.(event);
-    if (refusal) return { ok: false, reason: refusal };
-    const spec = coverageWorkflow.events[event.type];
-    const { type: _type, ...params } = event;
-    if (!spec || !spec.params.safeParse(params).success) return { ok: false, reason: { 'es-MX': 'Parámetros no válidos', en: 'Invalid parameters' } };
-    sent.push(event);
-    actor.send(event as never);
-    return { ok: true };
-  };
-  function Harness() {
-    const [snap, setSnap] = useState(actor.getSnapshot());
-    useEffect(() => {
-      const sub = actor.subscribe(setSnap);
-      return () => sub.unsubscribe();
-    }, []);
-    return (
-      <CoverageTool
-        snapshot={{ value: snap.value, context: snap.context, status: snap.status }}
-        send={send}
-        lang={lang}
-        patient={c.patient}
-        people={c.people}
-        clinic={c.clinic}
-        today={c.today}
-        now={c.now}
-        practice
-      />
-    );
-  }
-  const user = userEvent.setup({ delay: null });
-  render(
-    <I18nextProvider i18n={createI18n(lang, allResources)}>
-      <Harness />
-    </I18nextProvider>,
-  );
-  const context = () => actor.getSnapshot().context as CoverageContext;
-  return { user, actor, sent, context };
+  return renderTool<CoverageContext>(CoverageTool, { ...coverageWorkflow, input: coverageInput }, c, { lang, ...(refuse ? { refuse } : {}) });
 }
 
 const choosePayer = async (user: ReturnType<typeof userEvent.setup>, name: string) => {

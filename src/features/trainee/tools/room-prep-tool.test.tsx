@@ -1,20 +1,13 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useEffect, useState } from 'react';
-import { I18nextProvider } from 'react-i18next';
-import { createActor } from 'xstate';
-// The brief asks tool tests to render with the app's real i18n and strings, which live in src/app.
-// eslint-disable-next-line import-x/no-restricted-paths -- test-only: the app's i18n instance
-import { createI18n } from '../../../app/i18n/i18n';
-// eslint-disable-next-line import-x/no-restricted-paths -- test-only: every string resource bundled
-import { allResources } from '../../../app/i18n/resources';
 import type { Lang, LocalizedText } from '../../../domain/text';
-import { roomPrepWorkflow, type RoomPrepContext, type RoomPrepInput, type RoomPrepOptions } from '../../../machines/room-prep.machine';
+import { roomPrepWorkflow, type RoomPrepContext, type RoomPrepOptions } from '../../../machines/room-prep.machine';
 import { gloria, makeCase } from '../../../machines/test-fixtures';
 import type { WorkflowCase } from '../../../machines/workflow';
 import RoomPrepTool from './room-prep-tool';
-import type { SendResult, ToolEvent } from './tool-props';
+import { renderTool } from './tool-harness';
+import type { ToolEvent } from './tool-props';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -30,46 +23,7 @@ interface Setup {
 
 function setup({ options = {}, lang = 'es-MX', refuse }: Setup = {}) {
   const c: WorkflowCase<RoomPrepOptions> = makeCase(gloria(), options);
-  const actor = createActor(roomPrepWorkflow.machine, { input: roomPrepWorkflow.input(c) as RoomPrepInput }).start();
-  const sent: ToolEvent[] = [];
-  const send = (event: ToolEvent): SendResult => {
-    const refusal = refuse?.(event);
-    if (refusal) return { ok: false, reason: refusal };
-    const spec = roomPrepWorkflow.events[event.type];
-    const { type: _type, ...params } = event;
-    if (!spec || !spec.params.safeParse(params).success) return { ok: false, reason: { 'es-MX': 'Parámetros no válidos', en: 'Invalid parameters' } };
-    sent.push(event);
-    actor.send(event as never);
-    return { ok: true };
-  };
-  function Harness() {
-    const [snap, setSnap] = useState(actor.getSnapshot());
-    useEffect(() => {
-      const sub = actor.subscribe(setSnap);
-      return () => sub.unsubscribe();
-    }, []);
-    return (
-      <RoomPrepTool
-        snapshot={{ value: snap.value, context: snap.context, status: snap.status }}
-        send={send}
-        lang={lang}
-        patient={c.patient}
-        people={c.people}
-        clinic={c.clinic}
-        today={c.today}
-        now={c.now}
-        practice
-      />
-    );
-  }
-  const user = userEvent.setup({ delay: null });
-  render(
-    <I18nextProvider i18n={createI18n(lang, allResources)}>
-      <Harness />
-    </I18nextProvider>,
-  );
-  const context = () => actor.getSnapshot().context as RoomPrepContext;
-  return { user, actor, sent, context };
+  return renderTool<RoomPrepContext>(RoomPrepTool, roomPrepWorkflow, c, { lang, ...(refuse ? { refuse } : {}) });
 }
 
 type User = ReturnType<typeof userEvent.setup>;
