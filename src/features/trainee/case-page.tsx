@@ -7,7 +7,7 @@ import { useLibraryStore } from '../../stores/library-store';
 import { ErrorMessage } from '../../ui/error-message';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { parseSeed, startAttempt } from './attempt-actions';
-import { StatusBadge } from './library-page';
+import { CaseMeta, StatusBadge } from './library-page';
 import { StorageNotice } from './storage-notice';
 import { useLang } from './use-lang';
 
@@ -63,28 +63,7 @@ export function CasePage() {
       </section>
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">{t('case.details')}</h2>
-        <dl className="case-card__meta">
-          <div>
-            <dt>{t('library.workflows')}</dt>
-            <dd>{scenario.workflows.map((w) => t(`workflow.${w}`)).join(', ')}</dd>
-          </div>
-          <div>
-            <dt>{t('library.difficulty')}</dt>
-            <dd>{t(`difficulty.${scenario.difficulty}`)}</dd>
-          </div>
-          <div>
-            <dt>{t('library.region')}</dt>
-            <dd>{t(`region.${scenario.region}`)}</dd>
-          </div>
-          <div>
-            <dt>{t('library.specialty')}</dt>
-            <dd>{t(`specialty.${scenario.specialty}`)}</dd>
-          </div>
-          <div>
-            <dt>{t('library.duration')}</dt>
-            <dd>{t('common.minutes', { count: scenario.minutes })}</dd>
-          </div>
-        </dl>
+        <CaseMeta scenario={scenario} />
       </section>
       {fixedSeed !== undefined && <p className="notice notice--info">{t('case.fixedSeed', { seed: fixedSeed })}</p>}
       <div className="start-buttons">

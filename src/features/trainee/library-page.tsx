@@ -110,7 +110,6 @@ export function LibraryPage() {
 }
 
 function CaseCard({ scenario, status, lang }: { scenario: ScenarioCase; status: CaseStatus; lang: Lang }) {
-  const { t } = useTranslation('trainee');
   const headingId = useId();
   return (
     <li className="case-card" aria-labelledby={headingId}>
@@ -121,29 +120,37 @@ function CaseCard({ scenario, status, lang }: { scenario: ScenarioCase; status: 
         <StatusBadge status={status} />
       </div>
       <p>{scenario.summary[lang]}</p>
-      <dl className="case-card__meta">
-        <div>
-          <dt>{t('library.workflows')}</dt>
-          <dd>{scenario.workflows.map((w) => t(`workflow.${w}`)).join(', ')}</dd>
-        </div>
-        <div>
-          <dt>{t('library.difficulty')}</dt>
-          <dd>{t(`difficulty.${scenario.difficulty}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('library.region')}</dt>
-          <dd>{t(`region.${scenario.region}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('library.specialty')}</dt>
-          <dd>{t(`specialty.${scenario.specialty}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('library.duration')}</dt>
-          <dd>{t('common.minutes', { count: scenario.minutes })}</dd>
-        </div>
-      </dl>
+      <CaseMeta scenario={scenario} />
     </li>
+  );
+}
+
+/** A case's facts (workflows, difficulty, region, specialty, minutes) as a description list; shared with the case page. */
+export function CaseMeta({ scenario }: { scenario: ScenarioCase }) {
+  const { t } = useTranslation('trainee');
+  return (
+    <dl className="case-card__meta">
+      <div>
+        <dt>{t('library.workflows')}</dt>
+        <dd>{scenario.workflows.map((w) => t(`workflow.${w}`)).join(', ')}</dd>
+      </div>
+      <div>
+        <dt>{t('library.difficulty')}</dt>
+        <dd>{t(`difficulty.${scenario.difficulty}`)}</dd>
+      </div>
+      <div>
+        <dt>{t('library.region')}</dt>
+        <dd>{t(`region.${scenario.region}`)}</dd>
+      </div>
+      <div>
+        <dt>{t('library.specialty')}</dt>
+        <dd>{t(`specialty.${scenario.specialty}`)}</dd>
+      </div>
+      <div>
+        <dt>{t('library.duration')}</dt>
+        <dd>{t('common.minutes', { count: scenario.minutes })}</dd>
+      </div>
+    </dl>
   );
 }
 
