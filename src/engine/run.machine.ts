@@ -9,7 +9,7 @@
  */
 import { assign, createActor, setup, stopChild, type AnyActorRef, type Actor } from 'xstate';
 import { t, type LocalizedText } from '../domain/text';
-import type { Observation, WorkflowDefinition, WorkflowId } from '../machines/workflow';
+import { markValidated, type Observation, type WorkflowDefinition, type WorkflowId } from '../machines/workflow';
 import type { Clinic } from '../domain/types';
 import { workflows as registry } from '../machines/registry';
 import { CaseDataError, caseDataSync, clockToSeconds, workflowCaseFor, type CaseData, type PreparedCase } from './case-data';
@@ -404,7 +404,8 @@ export const runMachine = setup({
     forward: ({ context, event }) => {
       if (event.type !== 'run.act' || !context.task) return;
       const { at: _at, ...action } = event.entry;
-      context.task.ref.send(action);
+      // The `accepted` guard has checked the parameters against the event's schema.
+      context.task.ref.send(markValidated(action));
     },
     /** After forwarding: the clock, and the checks if the workflow is now done. */
     afterAct: assign(({ context, event }) => Object.assign(tick(context, event.entry), observe(context, context.task, context.actions))),

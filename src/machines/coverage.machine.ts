@@ -17,6 +17,7 @@ import { checkNss } from '../domain/nss';
 import { t, type LocalizedText, type Problem } from '../domain/text';
 import type { Clinic, ClinicKind, Coverage, ImssRightsStatus, IsoDate, PayerKind, Person } from '../domain/types';
 import type { Observation, ServiceStates, WorkflowCase, WorkflowDefinition, WorkflowEventSpec } from './workflow';
+import { isValidated } from './workflow';
 
 // Verification of who pays: the trainee identifies the payer, checks rights with the payer's own
 // means (IMSS portal, institutional card, insurer portal), works out and tells the patient their
@@ -349,6 +350,7 @@ const refusal = {
 
 /** Whether an event's parameters satisfy its schema. */
 export function isWellFormed(event: CoverageEvent): boolean {
+  if (isValidated(event)) return true;
   const schema = coverageEventParams[event.type] as z.ZodType | undefined;
   if (!schema) return false;
   const { type: _type, ...params } = event;

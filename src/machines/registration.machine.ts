@@ -5,6 +5,7 @@ import { explainCurpMismatch } from '../domain/curp-from-person';
 import { t, type CheckResult, type LocalizedText, type Problem } from '../domain/text';
 import type { DocumentKind, IsoDate, Person, PersonDocument, PersonName } from '../domain/types';
 import type { Observation, WorkflowCase, WorkflowDefinition, WorkflowEventSpec } from './workflow';
+import { isValidated } from './workflow';
 
 // An asistente médica registers a patient at the desk: official ID, record search, privacy notice
 // and consent, NOM-004 identification data, interpreter, read-back, save. The machine is the
@@ -401,6 +402,7 @@ const refusal = {
 
 /** Whether an event's parameters satisfy its schema. */
 export function isWellFormed(event: RegistrationEvent): boolean {
+  if (isValidated(event)) return true;
   const schema = registrationEventParams[event.type] as z.ZodType | undefined;
   if (!schema) return false;
   const { type: _type, ...params } = event;

@@ -66,3 +66,19 @@ export interface WorkflowDefinition<TMachine extends AnyStateMachine = AnyStateM
   /** True when the task is finished (the machine reached a final state). */
   isDone: (snapshot: SnapshotFrom<TMachine>) => boolean;
 }
+
+// Events whose parameters the engine has already checked against the event's schema. A machine
+// still validates every other event itself (a UI or test may send straight to it), but an event the
+// engine vouches for is not parsed twice: replays of long logs spend their time elsewhere.
+const validated = new WeakSet<object>();
+
+/** Marks an event whose parameters were checked against its `WorkflowEventSpec.params`; returns it. */
+export function markValidated<T extends object>(event: T): T {
+  validated.add(event);
+  return event;
+}
+
+/** Whether the engine vouched for this event's parameters (see `markValidated`). */
+export function isValidated(event: object): boolean {
+  return validated.has(event);
+}

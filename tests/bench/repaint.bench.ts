@@ -18,7 +18,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession, type Locator, type Page } from 'playwright-core';
@@ -30,7 +30,8 @@ import type { Bench, Figure } from './bench';
 import { BUDGET_BYTES, firstLoadChunks, measureFirstLoad } from './bundle-size';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DIST = join(ROOT, 'dist');
+/** The built app; DIST_DIR points elsewhere (several builds side by side, e.g. `vite build --outDir`). */
+const DIST = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(ROOT, 'dist');
 const CASES = join(ROOT, 'scenarios', 'cases');
 const ROUTES = join(ROOT, 'src', 'app', 'routes.tsx');
 

@@ -21,7 +21,8 @@ declare module 'vitest' {
 }
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const DIST = join(ROOT, 'dist');
+/** The built app; DIST_DIR points elsewhere (several builds side by side, e.g. `vite build --outDir`). */
+const DIST = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(ROOT, 'dist');
 
 const INSTALL_HINT =
   'Install Chromium from Debian\'s packages with `apt-get install -y chromium` (as root), ' +
