@@ -4,7 +4,7 @@
  */
 import { t, type LocalizedText } from '../domain/text';
 import { fromFileEntry, parseEntry, persistedLogSchema, type EntryParse, type LogEntry } from './log';
-import { createRun, sendParsed, type CaseSource, type Run, type RunOptions, type RunView } from './run';
+import { createRun, sendAllParsed, type CaseSource, type Run, type RunOptions, type RunView } from './run';
 import type { RunResult } from './score';
 
 /** A replay that fits: the rebuilt run (live, for resuming), its snapshot and result. */
@@ -35,13 +35,22 @@ export function readEntry(value: unknown): EntryParse {
 export function replay(source: CaseSource, log: readonly unknown[], seedOrOptions: number | RunOptions = {}): ReplayOk | ReplayRejected {
   const opts = typeof seedOrOptions === 'number' ? { seed: seedOrOptions } : seedOrOptions;
   const run = createRun(source, opts);
+  // Read every entry first (up to the first unreadable one), then send them all: a run of task
+  // actions then takes one step of the run machine.
+  const entries: LogEntry[] = [];
+  let unreadable: ReplayRejected | null = null;
   for (let i = 0; i < log.length; i++) {
     const parsed = readEntry(log[i]);
-    const sent = parsed.ok ? sendParsed(run, parsed.entry) : parsed;
-    if (!sent.ok) {
-      run.stop();
-      return { ok: false, index: i, reason: sent.reason };
+    if (!parsed.ok) {
+      unreadable = { ok: false, index: i, reason: parsed.reason };
+      break;
     }
+    entries.push(parsed.entry);
+  }
+  const sent = sendAllParsed(run, entries);
+  if (sent.reason !== null || unreadable) {
+    run.stop();
+    return sent.reason !== null ? { ok: false, index: sent.accepted, reason: sent.reason } : (unreadable as ReplayRejected);
   }
   return { ok: true, run, snapshot: run.snapshot(), result: run.result() };
 }

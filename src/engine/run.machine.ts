@@ -103,7 +103,9 @@ export type RunEvent =
   | { type: 'run.choose'; entry: ChooseEntry }
   | { type: 'run.hint'; entry: HintEntry }
   | { type: 'run.wait'; entry: WaitEntry }
-  | { type: 'run.act'; entry: WorkflowEntry };
+  | { type: 'run.act'; entry: WorkflowEntry }
+  /** Several workflow actions in a row for the task in progress, already checked (see `sendEntries`). */
+  | { type: 'run.acts'; entries: WorkflowEntry[] };
 
 /** The machine event for a log entry. */
 export function toRunEvent(entry: LogEntry): RunEvent {
@@ -352,7 +354,8 @@ export const runMachine = setup({
     input: {} as RunInput,
   },
   guards: {
-    accepted: ({ context, event }) => rejectReason(context, event.entry) === null,
+    accepted: ({ context, event }) => event.type !== 'run.acts' && rejectReason(context, event.entry) === null,
+    allAccepted: ({ context, event }) => event.type === 'run.acts' && (event === vouchedBatch || event.entries.every((e) => rejectReason(context, e) === null)),
     isOver: ({ context }) => context.end !== null,
     atTask: ({ context }) => context.scenario.steps[context.stepId]?.task !== undefined,
     choiceToEnd: choiceLeadsTo('end'),
@@ -382,11 +385,11 @@ export const runMachine = setup({
       return Object.assign(tick(context, event.entry), { items: [...context.items, item] }, enterStep(context, choiceTarget(context, choice.id), false));
     }),
     hint: assign(({ context, event }) => ({
-      ...tick(context, event.entry),
+      ...(event.type === 'run.acts' ? {} : tick(context, event.entry)),
       hint: context.scenario.steps[context.stepId]?.hint ?? null,
       hints: context.hints + 1,
     })),
-    wait: assign(({ context, event }) => tick(context, event.entry)),
+    wait: assign(({ context, event }) => (event.type === 'run.acts' ? {} : tick(context, event.entry))),
     startTask: assign(({ context, spawn }) => {
       const step = context.scenario.steps[context.stepId] as Step;
       const workflowId = step.task as WorkflowId;
@@ -408,7 +411,24 @@ export const runMachine = setup({
       context.task.ref.send(markValidated(action));
     },
     /** After forwarding: the clock, and the checks if the workflow is now done. */
-    afterAct: assign(({ context, event }) => Object.assign(tick(context, event.entry), observe(context, context.task, context.actions))),
+    afterAct: assign(({ context, event }) => (event.type === 'run.acts' ? {} : Object.assign(tick(context, event.entry), observe(context, context.task, context.actions)))),
+    /**
+     * `forward` then `afterAct` for each action of a batch, in one step of the run machine, until the
+     * workflow is done (the rest of the batch is left for the sender to send afresh). The sends to
+     * the child are its side effect, as in `forward`: the child answers synchronously.
+     */
+    forwardAll: assign(({ context, event }) => {
+      if (event.type !== 'run.acts') return {};
+      const next: RunContext = { ...context };
+      for (const entry of event.entries) {
+        const task = next.task;
+        if (!task || next.pendingNext !== undefined) break;
+        const { at: _at, ...action } = entry;
+        task.ref.send(markValidated(action));
+        Object.assign(next, tick(next, entry), observe(next, task, next.actions));
+      }
+      return next;
+    }),
     stopTask: stopChild(({ context }) => context.task?.ref as AnyActorRef),
     leaveTask: assign(({ context }) => Object.assign({ task: null, pendingNext: undefined }, enterStep(context, context.pendingNext ?? null, false))),
   },
@@ -433,7 +453,10 @@ export const runMachine = setup({
     task: {
       entry: ['startTask'],
       exit: ['stopTask'],
-      on: { 'run.act': { guard: 'accepted', actions: ['forward', 'afterAct'] } },
+      on: {
+        'run.act': { guard: 'accepted', actions: ['forward', 'afterAct'] },
+        'run.acts': { guard: 'allAccepted', actions: 'forwardAll' },
+      },
       always: [
         { guard: 'taskToDialogue', actions: 'leaveTask', target: 'dialogue' },
         { guard: 'taskToTask', actions: 'leaveTask', target: 'task', reenter: true },
@@ -469,6 +492,48 @@ export function sendEntry(actor: RunActor, entry: LogEntry): LocalizedText | nul
     answered = outer;
   }
   return null;
+}
+
+// The batch sendEntries has just checked entry by entry (the guard then need not check it again).
+let vouchedBatch: RunEvent | null = null;
+
+const isWorkflowEntry = (entry: LogEntry): entry is WorkflowEntry =>
+  entry.type !== 'choose' && entry.type !== 'hint' && entry.type !== 'wait' && entry.type.includes('.');
+
+/**
+ * Sends entries in order, as `sendEntry` would one by one, and stops at the first that does not
+ * fit. A run of workflow actions for the task in progress goes to the run machine as one event
+ * (replays of long logs spend most of their time in the run machine's steps otherwise); the
+ * resulting state, scores and action indices are the same. Returns how many entries were accepted
+ * and why the next one was not (null when all were).
+ */
+export function sendEntries(actor: RunActor, entries: readonly LogEntry[]): { accepted: number; reason: LocalizedText | null } {
+  let i = 0;
+  while (i < entries.length) {
+    const ctx = actor.getSnapshot().context;
+    const entry = entries[i] as LogEntry;
+    if (ctx.task !== null && ctx.end === null && isWorkflowEntry(entry)) {
+      let j = i;
+      while (j < entries.length && isWorkflowEntry(entries[j] as LogEntry) && computeRejectReason(ctx, entries[j] as LogEntry) === null) j++;
+      if (j - i >= 2) {
+        const event: RunEvent = { type: 'run.acts', entries: entries.slice(i, j) as WorkflowEntry[] };
+        const before = ctx.actions;
+        vouchedBatch = event;
+        try {
+          actor.send(event);
+        } finally {
+          vouchedBatch = null;
+        }
+        const consumed = actor.getSnapshot().context.actions - before;
+        i += consumed;
+        if (consumed > 0) continue;
+      }
+    }
+    const why = sendEntry(actor, entry);
+    if (why) return { accepted: i, reason: why };
+    i++;
+  }
+  return { accepted: i, reason: null };
 }
 
 /** A case to run: a scenario whose people are all written out, or a case prepared for a seed. */

@@ -8,6 +8,7 @@ import { secondsToClock } from './case-data';
 import { parseEntry, persistLog, type LogEntry, type PersistedLog } from './log';
 import {
   resolveRunInput,
+  sendEntries,
   sendEntry,
   startRunActor,
   stepKind,
@@ -122,10 +123,31 @@ export function createRun(source: CaseSource, opts: RunOptions = {}): Run {
     stop: () => actor.stop(),
   };
   parsedSenders.set(run, apply);
+  batchSenders.set(run, (list) => {
+    const sent = sendEntries(actor, list);
+    for (let i = 0; i < sent.accepted; i++) entries.push(list[i] as LogEntry);
+    return sent;
+  });
   return run;
 }
 
 const parsedSenders = new WeakMap<Run, (entry: LogEntry) => SendResult>();
+const batchSenders = new WeakMap<Run, (entries: readonly LogEntry[]) => { accepted: number; reason: LocalizedText | null }>();
+
+/**
+ * Sends entries fresh from parseEntry in order, stopping at the first that does not fit: how many
+ * were accepted and why the next was not (null when all were). Same outcome as `sendParsed` one by
+ * one, in fewer steps of the run machine (see `sendEntries`).
+ */
+export function sendAllParsed(run: Run, list: readonly LogEntry[]): { accepted: number; reason: LocalizedText | null } {
+  const send = batchSenders.get(run);
+  if (send) return send(list);
+  for (let i = 0; i < list.length; i++) {
+    const sent = run.send(list[i] as LogEntry);
+    if (!sent.ok) return { accepted: i, reason: sent.reason };
+  }
+  return { accepted: list.length, reason: null };
+}
 
 /**
  * Sends an entry fresh from parseEntry (or fromFileEntry) that nobody else holds, skipping the

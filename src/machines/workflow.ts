@@ -67,18 +67,19 @@ export interface WorkflowDefinition<TMachine extends AnyStateMachine = AnyStateM
   isDone: (snapshot: SnapshotFrom<TMachine>) => boolean;
 }
 
-// Events whose parameters the engine has already checked against the event's schema. A machine
-// still validates every other event itself (a UI or test may send straight to it), but an event the
-// engine vouches for is not parsed twice: replays of long logs spend their time elsewhere.
-const validated = new WeakSet<object>();
+// The event whose parameters the engine has just checked against the event's schema. A machine
+// still validates every other event itself (a UI or test may send straight to it), but the event the
+// engine vouches for is not parsed twice. The engine sends it synchronously right after marking it,
+// so remembering the last one is enough (and costs less than a WeakSet on every action of a replay).
+let vouched: object | null = null;
 
 /** Marks an event whose parameters were checked against its `WorkflowEventSpec.params`; returns it. */
 export function markValidated<T extends object>(event: T): T {
-  validated.add(event);
+  vouched = event;
   return event;
 }
 
 /** Whether the engine vouched for this event's parameters (see `markValidated`). */
 export function isValidated(event: object): boolean {
-  return validated.has(event);
+  return event === vouched;
 }

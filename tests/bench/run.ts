@@ -16,7 +16,9 @@ function format(f: Figure): string {
 }
 
 async function main(): Promise<void> {
-  for (const bench of benches) {
+  // `npm run bench -- replay shift` runs only the benches whose names contain one of the words.
+  const only = process.argv.slice(2).map((a) => a.toLowerCase());
+  for (const bench of benches.filter((b) => only.length === 0 || only.some((w) => b.name.toLowerCase().includes(w)))) {
     console.log(bench.name);
     try {
       for (const f of await bench.run()) console.log(format(f));

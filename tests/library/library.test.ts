@@ -10,6 +10,10 @@ import { runCaseTest, runShiftTest } from '../../src/cli/test-command';
 import { nodeFileSystem } from '../../src/cli/node-files';
 import { formatDiagnostic } from '../../src/engine/diagnostics';
 import { loadLibraryFrom } from '../../src/engine/library';
+import { fromFileLog } from '../../src/engine/log';
+import { replay } from '../../src/engine/replay';
+import { createRun } from '../../src/engine/run';
+import { prepareCase } from '../../src/engine/variants';
 import type { ScenarioCase } from '../../src/engine/scenario.schema';
 import { workflows } from '../../src/machines/registry';
 
@@ -66,6 +70,32 @@ describe('the scenario library', () => {
       const outcome = await runCaseTest(scenario, test, { workflows, ...(clinic && { clinic }) });
       expect(outcome.ok ? 'ok' : outcome.message).toBe('ok');
     });
+  });
+
+  // replay() sends runs of task actions to the run machine as one event; sending the same log one
+  // entry at a time (as the desk does) must give the same state, score and first rejected index.
+  it('replays every self-test log the same in one go as one action at a time', async () => {
+    const differences: string[] = [];
+    for (const scenario of cases) {
+      const clinic = lib.clinics.get(scenario.clinic);
+      for (const test of scenario.tests) {
+        const log = fromFileLog(test.log);
+        if (!log.ok) continue;
+        const prepared = await prepareCase(scenario, test.seed ?? 0, clinic ? { clinic } : {});
+        const opts = { workflows, ...(test.mode && { mode: test.mode }) };
+        const batched = replay(prepared, log.entries, opts);
+        const single = createRun(prepared, opts);
+        let rejectedAt = -1;
+        for (let i = 0; i < log.entries.length && rejectedAt < 0; i++) if (!single.send(log.entries[i]!).ok) rejectedAt = i;
+        const a = batched.ok ? { at: -1, result: batched.result, view: { ...batched.snapshot, task: batched.snapshot.task?.snapshot ? 'task' : null } } : { at: batched.index };
+        const snap = single.snapshot();
+        const b = rejectedAt >= 0 ? { at: rejectedAt } : { at: -1, result: single.result(), view: { ...snap, task: snap.task?.snapshot ? 'task' : null } };
+        if (JSON.stringify(a) !== JSON.stringify(b)) differences.push(`${scenario.id} / ${test.name}`);
+        if (batched.ok) batched.run.stop();
+        single.stop();
+      }
+    }
+    expect(differences).toEqual([]);
   });
 
   describe.each(shifts.map((s) => [s.id, s] as const))('shift %s', (_id, shift) => {
