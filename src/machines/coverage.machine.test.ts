@@ -89,7 +89,7 @@ describe('coverage machine', () => {
   it('starts by identifying the payer', () => {
     const s = start().getSnapshot();
     expect(s.matches({ active: 'identifying' })).toBe(true);
-    expect(s.context).toMatchObject({ payer: null, service: 'consultation', bill: 0, urgent: false });
+    expect(s.context).toMatchObject({ payer: null, visit: { service: 'consultation', bill: 0, urgent: false } });
   });
 
   it('routes each payer to its verification screen', () => {
@@ -107,25 +107,25 @@ describe('coverage machine', () => {
     const s = run([LOOKUP_GLORIA]);
     expect(s.matches({ active: 'identifying' })).toBe(true);
     expect(s.context.lastError?.code).toBe('coverage.identifyFirst');
-    expect(s.context.imssLookups).toEqual([]);
+    expect(s.context.imss.lookups).toEqual([]);
   });
 
   it('refuses an action that belongs to another payer’s screen', () => {
     const s = run([{ type: 'coverage.identifyPayer', kind: 'imss' }, POLICY_LOOKUP]);
     expect(s.context.lastError?.code).toBe('coverage.wrongScreen');
-    expect(s.context.policyLookups).toEqual([]);
+    expect(s.context.insurer.lookups).toEqual([]);
   });
 
   describe('when looking up IMSS rights', () => {
     it('shows active rights and the assigned UMF', () => {
       const s = run(IMSS_BEST.slice(0, 2));
       expect(s.matches({ active: { imss: 'rightsShown' } })).toBe(true);
-      expect(s.context.imssAnswer).toMatchObject({ result: 'found', status: 'active', umf: 12 });
+      expect(s.context.imss.answer).toMatchObject({ result: 'found', status: 'active', umf: 12 });
     });
 
     it('shows conservation with the last day of rights', () => {
       const s = run(IMSS_BEST.slice(0, 2), { patient: imss({ status: 'conservation', daysSinceLastContribution: 20 }) });
-      expect(s.context.imssAnswer).toMatchObject({ result: 'found', status: 'conservation', conservationUntil: '2026-02-20' });
+      expect(s.context.imss.answer).toMatchObject({ result: 'found', status: 'conservation', conservationUntil: '2026-02-20' });
     });
 
     it('derives the status from the days without contribution when the case gives none', () => {
@@ -137,28 +137,49 @@ describe('coverage machine', () => {
     it('answers not found for an NSS that is not the patient’s', () => {
       const s = run([{ type: 'coverage.identifyPayer', kind: 'imss' }, { type: 'coverage.lookupImss', curp: 'HEGG560427MVZRRL04', nss: '12088801233' }]);
       expect(s.matches({ active: { imss: 'rightsShown' } })).toBe(true);
-      expect(s.context.imssAnswer).toEqual({ result: 'not-found' });
+      expect(s.context.imss.answer).toEqual({ result: 'not-found' });
     });
 
     it('refuses a malformed NSS or CURP with the checkers’ problems and no answer', () => {
       const s = run([{ type: 'coverage.identifyPayer', kind: 'imss' }, { type: 'coverage.lookupImss', curp: 'HEGG560427MVZRRL04', nss: '72795608041' }]);
       expect(s.matches({ active: { imss: 'formatRejected' } })).toBe(true);
-      expect(s.context.lookupProblems.map((p) => p.code)).toContain('nss.checkDigit');
-      expect(s.context.imssLookups[0]?.answer).toBeNull();
+      expect(s.context.imss.problems.map((p) => p.code)).toContain('nss.checkDigit');
+      expect(s.context.imss.lookups[0]?.answer).toBeNull();
+    });
+
+    it('clears the answer and problems on screen when the payer changes, but keeps what was done', () => {
+      const badNss: CoverageEvent = { type: 'coverage.lookupImss', curp: 'HEGG560427MVZRRL04', nss: '72795608041' };
+      const rejected = run([{ type: 'coverage.identifyPayer', kind: 'imss' }, badNss, { type: 'coverage.identifyPayer', kind: 'private' }]);
+      expect(rejected.context.imss.problems).toEqual([]);
+      const s = run([
+        { type: 'coverage.identifyPayer', kind: 'imss' },
+        LOOKUP_GLORIA,
+        { type: 'coverage.explainConservation' },
+        { type: 'coverage.identifyPayer', kind: 'private' },
+        POLICY_LOOKUP,
+        { type: 'coverage.identifyPayer', kind: 'imss' },
+      ]);
+      expect(s.matches({ active: { imss: 'awaitingLookup' } })).toBe(true);
+      expect(s.context.imss.answer).toBeNull();
+      expect(s.context.insurer.answer).toBeNull();
+      expect(s.context.imss.lookups).toHaveLength(1);
+      expect(s.context.insurer.lookups).toHaveLength(1);
+      expect(s.context.imss.conservationExplained).toEqual({ step: 2 });
+      expect(s.context.payerIdentifications.map((p) => p.kind)).toEqual(['imss', 'private', 'imss']);
     });
 
     it('honours a portal that is down, and a retry stays down', () => {
       const arrange = { services: { imssPortal: 'down' as const } };
       const s = run([{ type: 'coverage.identifyPayer', kind: 'imss' }, LOOKUP_GLORIA, LOOKUP_GLORIA], arrange);
       expect(s.matches({ active: { imss: 'portalDown' } })).toBe(true);
-      expect(s.context.imssLookups.map((l) => l.answer?.result)).toEqual(['down', 'down']);
+      expect(s.context.imss.lookups.map((l) => l.answer?.result)).toEqual(['down', 'down']);
     });
 
     it('answers synchronously: the snapshot holds the answer as soon as send returns', () => {
       const actor = start();
       actor.send({ type: 'coverage.identifyPayer', kind: 'imss' });
       actor.send(LOOKUP_GLORIA);
-      expect(actor.getSnapshot().context.imssAnswer?.result).toBe('found');
+      expect(actor.getSnapshot().context.imss.answer?.result).toBe('found');
     });
 
     it('lets tests swap the portal, e.g. one that comes back on the retry', () => {
@@ -178,7 +199,7 @@ describe('coverage machine', () => {
       const actor = start({}, withCoveragePortals({ imss: inactive }));
       actor.send({ type: 'coverage.identifyPayer', kind: 'imss' });
       actor.send(LOOKUP_GLORIA);
-      expect(actor.getSnapshot().context.imssAnswer).toMatchObject({ status: 'inactive' });
+      expect(actor.getSnapshot().context.imss.answer).toMatchObject({ status: 'inactive' });
     });
   });
 
@@ -199,12 +220,12 @@ describe('coverage machine', () => {
     it('shows the policy terms and whether the service needs authorisation', () => {
       const s = run([{ type: 'coverage.identifyPayer', kind: 'private' }, POLICY_LOOKUP], privateCase({}, { service: 'procedure', bill: 150000 }));
       expect(s.matches({ active: { insurer: 'policyShown' } })).toBe(true);
-      expect(s.context.policyAnswer).toMatchObject({ result: 'found', inForce: true, inNetwork: true, deductible: 15000, coinsurance: 0.1, priorAuthorization: true });
+      expect(s.context.insurer.answer).toMatchObject({ result: 'found', inForce: true, inNetwork: true, deductible: 15000, coinsurance: 0.1, priorAuthorization: true });
     });
 
     it('answers not found for another policy number', () => {
       const s = run([{ type: 'coverage.identifyPayer', kind: 'private' }, { type: 'coverage.lookupPolicy', insurer: 'GNP', policy: 'X-1' }], privateCase());
-      expect(s.context.policyAnswer).toEqual({ result: 'not-found' });
+      expect(s.context.insurer.answer).toEqual({ result: 'not-found' });
     });
 
     it('honours an insurer portal that is down', () => {
@@ -214,8 +235,8 @@ describe('coverage machine', () => {
 
     it('records whether the patient actually had an authorisation letter', () => {
       const events: CoverageEvent[] = [{ type: 'coverage.identifyPayer', kind: 'private' }, { type: 'coverage.recordAuthorization' }];
-      expect(run(events, privateCase({}, {}, true)).context.authorization?.letterOnFile).toBe(true);
-      expect(run(events, privateCase()).context.authorization?.letterOnFile).toBe(false);
+      expect(run(events, privateCase({}, {}, true)).context.insurer.authorization?.letterOnFile).toBe(true);
+      expect(run(events, privateCase()).context.insurer.authorization?.letterOnFile).toBe(false);
     });
   });
 

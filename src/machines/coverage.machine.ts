@@ -182,48 +182,91 @@ export type CoverageRoute = (typeof COVERAGE_ROUTES)[number];
 /** Payers served by an institution's card (no online check in the simulator). */
 export const CARD_PAYERS: readonly PayerKind[] = ['issste', 'pemex', 'sedena', 'semar'];
 
-export interface CoverageContext {
-  /** Case data (the truth portals answer from). */
+/** The case's facts the check works on: the truth the portals answer from; never changed. */
+export interface CoverageGiven {
+  /** The patient, with their real coverage and the documents they carry. */
   patient: Person;
+  /** Everyone in the case by id (companions, the policy holder). */
   people: Record<string, Person>;
+  /** The clinic whose desk does the check. */
   clinic: CoverageClinic;
+  /** The simulated date. */
   today: IsoDate;
+  /** Which outside services (the portals) are up or down. */
   services: ServiceStates;
+}
+
+/** What the patient comes for, from the task's settings (defaults applied); never changed. */
+export interface CoverageVisit {
+  /** The service requested. */
   service: RequestedService;
+  /** Amount of the bill in MXN. */
   bill: number;
+  /** The case is an emergency. */
   urgent: boolean;
+  /** The case is obstetric. */
   obstetric: boolean;
-  /** The payer the trainee identified, as on screen. */
-  payer: PayerKind | null;
-  payerIdentifications: { kind: PayerKind; step: number }[];
+}
+
+/** The IMSS rights screen: its lookups, the answer on screen and the IMSS-only steps taken there. */
+export interface ImssScreen {
   /** Every IMSS lookup: what was typed, the answer (null when the portal refused the format). */
-  imssLookups: { curp: string; nss: string; answer: ImssPortalAnswer | null; step: number }[];
-  /** The IMSS portal answer on screen. */
-  imssAnswer: ImssPortalAnswer | null;
+  lookups: { curp: string; nss: string; answer: ImssPortalAnswer | null; step: number }[];
+  /** The IMSS portal answer on screen (cleared when the payer changes). */
+  answer: ImssPortalAnswer | null;
   /** Format problems the portal showed for the last lookup (CURP, NSS). */
-  lookupProblems: Problem[];
-  /** ISSSTE / PEMEX / SEDENA / SEMAR card compared with the affiliation typed. */
-  cardCheck: { payer: PayerKind; affiliation: string; valid: boolean; step: number } | null;
-  policyLookups: { insurer: string; policy: string; answer: PolicyPortalAnswer; step: number }[];
-  /** The insurer portal answer on screen. */
-  policyAnswer: PolicyPortalAnswer | null;
+  problems: Problem[];
+  /** Portal down: noted, and asked the patient for the "constancia de vigencia". */
+  constanciaRequested: { step: number } | null;
+  /** Explained the conservation of rights and until when it lasts. */
+  conservationExplained: { step: number } | null;
+  /** Told the patient which UMF they belong to. */
+  umfReferral: { umf: number; step: number } | null;
+}
+
+/** The insurer's portal screen: its lookups, the answer on screen and the authorisation steps. */
+export interface InsurerScreen {
+  /** Every policy lookup: what was typed and the portal's answer. */
+  lookups: { insurer: string; policy: string; answer: PolicyPortalAnswer; step: number }[];
+  /** The insurer portal answer on screen (cleared when the payer changes). */
+  answer: PolicyPortalAnswer | null;
   /** The authorisation letter: recorded, and whether the patient actually had one. */
   authorization: { letterOnFile: boolean; step: number } | null;
   /** Asked the insurer for an authorisation ("pase") before scheduling. */
   authorizationRequested: { step: number } | null;
-  /** Portal down: noted, and asked the patient for the "constancia de vigencia". */
-  constanciaRequested: { step: number } | null;
-  conservationExplained: { step: number } | null;
+}
+
+/**
+ * The coverage machine's context. Kept to at most 16 top-level keys (see context-shape.test.ts):
+ * XState copies the context on every assign, and V8 turns a copied object with more than 19
+ * properties into a slow dictionary; so related fields live in the small objects above.
+ */
+export interface CoverageContext {
+  /** The case's facts (the truth portals answer from). */
+  given: CoverageGiven;
+  /** What the patient comes for: service, bill, urgency. */
+  visit: CoverageVisit;
+  /** The payer the trainee identified, as on screen. */
+  payer: PayerKind | null;
+  /** Every payer identification, in order (the trainee may change their mind). */
+  payerIdentifications: { kind: PayerKind; step: number }[];
+  /** The IMSS rights screen. */
+  imss: ImssScreen;
+  /** ISSSTE / PEMEX / SEDENA / SEMAR card compared with the affiliation typed. */
+  cardCheck: { payer: PayerKind; affiliation: string; valid: boolean; step: number } | null;
+  /** The insurer's portal screen. */
+  insurer: InsurerScreen;
+  /** Offered an alternative when the rights are not in force. */
   alternativeOffered: { option: 'imss-bienestar' | 'self-pay'; step: number } | null;
-  /** Told the patient which UMF they belong to. */
-  umfReferral: { umf: number; step: number } | null;
   /** The share the trainee worked out (MXN). */
   quote: { amount: number; step: number } | null;
   /** Told the patient the quoted share. */
   informed: { amount: number; step: number } | null;
   /** Sent the patient to care at once (emergency). */
   sentToCare: { step: number } | null;
+  /** The route the check was closed with. */
   completion: { route: CoverageRoute; step: number } | null;
+  /** Why the last action was refused; null after an accepted one. */
   lastError: Problem | null;
   /** Types of the accepted events, in order. */
   history: string[];
@@ -267,21 +310,21 @@ export type CoverageEventType = CoverageEvent['type'];
 const PUBLIC_CLINICS: readonly ClinicKind[] = ['imss-umf', 'imss-bienestar', 'issste'];
 
 /** The payer kind service as the coverage rules name it. */
-export function serviceKindOf(c: Pick<CoverageContext, 'service' | 'urgent'>): ServiceKind {
-  if (c.urgent) return 'emergency';
-  return c.service === 'procedure' ? 'scheduled-procedure' : c.service === 'hospital' ? 'hospitalization' : 'consultation';
+export function serviceKindOf(v: Pick<CoverageVisit, 'service' | 'urgent'>): ServiceKind {
+  if (v.urgent) return 'emergency';
+  return v.service === 'procedure' ? 'scheduled-procedure' : v.service === 'hospital' ? 'hospitalization' : 'consultation';
 }
 
 /** Whether the case is an emergency that must not wait for coverage. */
-export const isEmergency = (c: Pick<CoverageContext, 'urgent' | 'obstetric'>): boolean =>
-  !careMayWaitForCoverage({ urgent: c.urgent, obstetric: c.obstetric });
+export const isEmergency = (v: Pick<CoverageVisit, 'urgent' | 'obstetric'>): boolean =>
+  !careMayWaitForCoverage({ urgent: v.urgent, obstetric: v.obstetric });
 
-const truthKind = (c: CoverageContext): PayerKind => c.patient.coverage?.kind ?? 'none';
+const truthKind = (c: CoverageContext): PayerKind => c.given.patient.coverage?.kind ?? 'none';
 
 /** Payers a trainee may rightly identify: the person's own; none/IMSS-Bienestar are one at a Bienestar unit. */
 export function expectedPayers(c: CoverageContext): PayerKind[] {
   const kind = truthKind(c);
-  if (c.clinic.kind === 'imss-bienestar' && (kind === 'none' || kind === 'imss-bienestar')) return ['none', 'imss-bienestar'];
+  if (c.given.clinic.kind === 'imss-bienestar' && (kind === 'none' || kind === 'imss-bienestar')) return ['none', 'imss-bienestar'];
   return [kind];
 }
 
@@ -289,50 +332,54 @@ const hasLetter = (p: Person) => p.documents.some((d) => d.kind === 'authorizati
 
 /** Whether the truth needs an authorisation letter for the requested service. */
 export function authorizationNeeded(c: CoverageContext): boolean {
-  const cov = c.patient.coverage;
-  return cov?.kind === 'private' && needsPriorAuthorization({ payer: 'private', service: serviceKindOf(c), inNetwork: cov.inNetwork ?? true });
+  const cov = c.given.patient.coverage;
+  return cov?.kind === 'private' && needsPriorAuthorization({ payer: 'private', service: serviceKindOf(c.visit), inNetwork: cov.inNetwork ?? true });
 }
 
 /** What the patient pays at the desk (MXN), from the truth of the case. */
 export function expectedShare(c: CoverageContext): number {
-  const cov = c.patient.coverage;
+  const { patient, clinic } = c.given;
+  const { bill } = c.visit;
+  const cov = patient.coverage;
   const kind = truthKind(c);
-  const publicClinic = PUBLIC_CLINICS.includes(c.clinic.kind);
+  const publicClinic = PUBLIC_CLINICS.includes(clinic.kind);
   if (kind === 'private' && cov) {
     const inForce = cov.inForce ?? true;
     const inNetwork = cov.inNetwork ?? true;
-    if (!inForce || !inNetwork || (authorizationNeeded(c) && !hasLetter(c.patient))) return c.bill;
+    if (!inForce || !inNetwork || (authorizationNeeded(c) && !hasLetter(patient))) return bill;
     try {
-      return patientShare({ bill: c.bill, deductible: cov.deductible ?? 0, coinsurance: cov.coinsurance ?? 0, ...(cov.cap !== undefined ? { cap: cov.cap } : {}) }).patient;
+      return patientShare({ bill, deductible: cov.deductible ?? 0, coinsurance: cov.coinsurance ?? 0, ...(cov.cap !== undefined ? { cap: cov.cap } : {}) }).patient;
     } catch {
-      return c.bill;
+      return bill;
     }
   }
-  if (!publicClinic) return c.bill;
-  if (kind === 'imss' && cov && imssStatusOf(cov) === 'inactive') return c.bill;
+  if (!publicClinic) return bill;
+  if (kind === 'imss' && cov && imssStatusOf(cov) === 'inactive') return bill;
   return 0;
 }
 
 /** Routes that close the case correctly, from the truth. */
 export function expectedRoutes(c: CoverageContext): CoverageRoute[] {
-  if (isEmergency(c)) return ['emergency'];
-  const cov = c.patient.coverage;
+  if (isEmergency(c.visit)) return ['emergency'];
+  const { patient, clinic } = c.given;
+  const cov = patient.coverage;
   const kind = truthKind(c);
   if (kind === 'private' && cov) {
     if (!(cov.inForce ?? true)) return ['cash'];
-    if (!(cov.inNetwork ?? true) || (authorizationNeeded(c) && !hasLetter(c.patient))) return ['reimbursement'];
+    if (!(cov.inNetwork ?? true) || (authorizationNeeded(c) && !hasLetter(patient))) return ['reimbursement'];
     return ['direct'];
   }
-  if (!PUBLIC_CLINICS.includes(c.clinic.kind)) return ['cash'];
+  if (!PUBLIC_CLINICS.includes(clinic.kind)) return ['cash'];
   if (kind === 'imss' && cov && imssStatusOf(cov) === 'inactive') return ['public', 'cash'];
   return ['public'];
 }
 
 /** The patient's assigned UMF when it is not this clinic (an IMSS unit); undefined otherwise. */
 export function otherAssignedUmf(c: CoverageContext): number | undefined {
-  const cov = c.patient.coverage;
-  if (cov?.kind !== 'imss' || cov.umf === undefined || c.clinic.kind !== 'imss-umf' || c.clinic.umf === undefined) return undefined;
-  return cov.umf === c.clinic.umf ? undefined : cov.umf;
+  const { patient, clinic } = c.given;
+  const cov = patient.coverage;
+  if (cov?.kind !== 'imss' || cov.umf === undefined || clinic.kind !== 'imss-umf' || clinic.umf === undefined) return undefined;
+  return cov.umf === clinic.umf ? undefined : cov.umf;
 }
 
 const problem = (code: string, message: LocalizedText): Problem => ({ code, severity: 'error', message });
@@ -359,21 +406,34 @@ export function isWellFormed(event: CoverageEvent): boolean {
 
 const step = (c: CoverageContext) => c.history.length;
 const accept = (c: CoverageContext, type: CoverageEventType) => ({ history: [...c.history, type], lastError: null });
-const factsOf = (c: CoverageContext): PortalFacts => ({ patient: c.patient, services: c.services, today: c.today, serviceKind: serviceKindOf(c) });
+const factsOf = ({ given, visit }: CoverageContext): PortalFacts => ({
+  patient: given.patient,
+  services: given.services,
+  today: given.today,
+  serviceKind: serviceKindOf(visit),
+});
+
+/** The IMSS screen with its answer and format problems cleared (itself when already clear). */
+const clearImssScreen = (imss: ImssScreen): ImssScreen =>
+  imss.answer === null && imss.problems.length === 0 ? imss : { ...imss, answer: null, problems: [] };
 
 /** Context update for an IMSS lookup: the portal refuses a malformed CURP or NSS, else answers. */
 function imssLookupUpdate(portal: ImssPortal, context: CoverageContext, event: CoverageEvent): Partial<CoverageContext> {
   if (event.type !== 'coverage.lookupImss') return {};
   const problems = [
-    ...checkCurp(event.curp, { today: context.today }).problems.filter((p) => p.severity === 'error'),
+    ...checkCurp(event.curp, { today: context.given.today }).problems.filter((p) => p.severity === 'error'),
     ...checkNss(event.nss).problems.filter((p) => p.severity === 'error'),
   ];
   const answer = problems.length > 0 ? null : portal({ curp: event.curp, nss: event.nss }, factsOf(context));
+  const imss = context.imss;
   return {
     ...accept(context, event.type),
-    lookupProblems: problems,
-    imssAnswer: answer ?? context.imssAnswer,
-    imssLookups: [...context.imssLookups, { curp: event.curp, nss: event.nss, answer, step: step(context) }],
+    imss: {
+      ...imss,
+      problems,
+      answer: answer ?? imss.answer,
+      lookups: [...imss.lookups, { curp: event.curp, nss: event.nss, answer, step: step(context) }],
+    },
   };
 }
 
@@ -381,10 +441,10 @@ function imssLookupUpdate(portal: ImssPortal, context: CoverageContext, event: C
 function policyLookupUpdate(portal: InsurerPortal, context: CoverageContext, event: CoverageEvent): Partial<CoverageContext> {
   if (event.type !== 'coverage.lookupPolicy') return {};
   const answer = portal({ insurer: event.insurer, policy: event.policy }, factsOf(context));
+  const insurer = context.insurer;
   return {
     ...accept(context, event.type),
-    policyAnswer: answer,
-    policyLookups: [...context.policyLookups, { insurer: event.insurer, policy: event.policy, answer, step: step(context) }],
+    insurer: { ...insurer, answer, lookups: [...insurer.lookups, { insurer: event.insurer, policy: event.policy, answer, step: step(context) }] },
   };
 }
 
@@ -402,9 +462,9 @@ export const coverageMachine = setup({
     payerHasCard: ({ event }) => event.type === 'coverage.identifyPayer' && CARD_PAYERS.includes(event.kind),
     payerIsBienestar: ({ event }) => event.type === 'coverage.identifyPayer' && event.kind === 'imss-bienestar',
     payerIsInsurer: ({ event }) => event.type === 'coverage.identifyPayer' && event.kind === 'private',
-    imssDown: ({ context }) => context.imssLookups.at(-1)?.answer?.result === 'down',
-    imssAnswered: ({ context }) => context.imssLookups.at(-1)?.answer != null,
-    policyDown: ({ context }) => context.policyAnswer?.result === 'down',
+    imssDown: ({ context }) => context.imss.lookups.at(-1)?.answer?.result === 'down',
+    imssAnswered: ({ context }) => context.imss.lookups.at(-1)?.answer != null,
+    policyDown: ({ context }) => context.insurer.answer?.result === 'down',
     canComplete: ({ context, event }) => event.type === 'coverage.complete' && (context.payer !== null || event.route === 'emergency'),
     quoteGiven: ({ context }) => context.quote !== null,
   },
@@ -419,32 +479,41 @@ export const coverageMachine = setup({
         ...accept(context, event.type),
         payer: event.kind,
         payerIdentifications: [...context.payerIdentifications, { kind: event.kind, step: step(context) }],
-        imssAnswer: null,
-        policyAnswer: null,
+        // A new payer clears the portal answers on screen; what was done there stays recorded.
+        imss: clearImssScreen(context.imss),
+        insurer: context.insurer.answer === null ? context.insurer : { ...context.insurer, answer: null },
         cardCheck: null,
-        lookupProblems: [],
       };
     }),
     compareCard: assign(({ context, event }) => {
       if (event.type !== 'coverage.checkCard' || context.payer === null) return {};
-      const cov = context.patient.coverage;
+      const cov = context.given.patient.coverage;
       const valid = cov?.kind === context.payer && cov.affiliation !== undefined && norm(cov.affiliation) === norm(event.affiliation);
       return { ...accept(context, event.type), cardCheck: { payer: context.payer, affiliation: event.affiliation, valid, step: step(context) } };
     }),
     recordAuthorization: assign(({ context, event }) => ({
       ...accept(context, event.type),
-      authorization: { letterOnFile: hasLetter(context.patient), step: step(context) },
+      insurer: { ...context.insurer, authorization: { letterOnFile: hasLetter(context.given.patient), step: step(context) } },
     })),
-    markAuthorizationRequested: assign(({ context, event }) => ({ ...accept(context, event.type), authorizationRequested: { step: step(context) } })),
-    markConstanciaRequested: assign(({ context, event }) => ({ ...accept(context, event.type), constanciaRequested: { step: step(context) } })),
-    markConservationExplained: assign(({ context, event }) => ({ ...accept(context, event.type), conservationExplained: { step: step(context) } })),
+    markAuthorizationRequested: assign(({ context, event }) => ({
+      ...accept(context, event.type),
+      insurer: { ...context.insurer, authorizationRequested: { step: step(context) } },
+    })),
+    markConstanciaRequested: assign(({ context, event }) => ({
+      ...accept(context, event.type),
+      imss: { ...context.imss, constanciaRequested: { step: step(context) } },
+    })),
+    markConservationExplained: assign(({ context, event }) => ({
+      ...accept(context, event.type),
+      imss: { ...context.imss, conservationExplained: { step: step(context) } },
+    })),
     recordAlternative: assign(({ context, event }) => {
       if (event.type !== 'coverage.offerAlternative') return {};
       return { ...accept(context, event.type), alternativeOffered: { option: event.option, step: step(context) } };
     }),
     recordUmfReferral: assign(({ context, event }) => {
       if (event.type !== 'coverage.referToUmf') return {};
-      return { ...accept(context, event.type), umfReferral: { umf: event.umf, step: step(context) } };
+      return { ...accept(context, event.type), imss: { ...context.imss, umfReferral: { umf: event.umf, step: step(context) } } };
     }),
     recordQuote: assign(({ context, event }) => {
       if (event.type !== 'coverage.quoteShare') return {};
@@ -467,29 +536,14 @@ export const coverageMachine = setup({
 }).createMachine({
   id: 'coverage',
   context: ({ input }) => ({
-    patient: input.patient,
-    people: input.people,
-    clinic: input.clinic,
-    today: input.today,
-    services: input.services,
-    service: input.service ?? 'consultation',
-    bill: input.bill ?? 0,
-    urgent: input.urgent ?? false,
-    obstetric: input.obstetric ?? false,
+    given: { patient: input.patient, people: input.people, clinic: input.clinic, today: input.today, services: input.services },
+    visit: { service: input.service ?? 'consultation', bill: input.bill ?? 0, urgent: input.urgent ?? false, obstetric: input.obstetric ?? false },
     payer: null,
     payerIdentifications: [],
-    imssLookups: [],
-    imssAnswer: null,
-    lookupProblems: [],
+    imss: { lookups: [], answer: null, problems: [], constanciaRequested: null, conservationExplained: null, umfReferral: null },
     cardCheck: null,
-    policyLookups: [],
-    policyAnswer: null,
-    authorization: null,
-    authorizationRequested: null,
-    constanciaRequested: null,
-    conservationExplained: null,
+    insurer: { lookups: [], answer: null, authorization: null, authorizationRequested: null },
     alternativeOffered: null,
-    umfReferral: null,
     quote: null,
     informed: null,
     sentToCare: null,
@@ -645,10 +699,10 @@ export function withCoveragePortals(portals: { imss?: ImssPortal; insurer?: Insu
 // Observations
 // ---------------------------------------------------------------------------------------------
 
-const lookupSteps = (c: CoverageContext) => [...c.imssLookups, ...c.policyLookups, ...(c.cardCheck ? [c.cardCheck] : [])].map((l) => l.step);
+const lookupSteps = (c: CoverageContext) => [...c.imss.lookups, ...c.insurer.lookups, ...(c.cardCheck ? [c.cardCheck] : [])].map((l) => l.step);
 const foundPolicy = (c: CoverageContext) =>
-  c.policyLookups.some((l) => l.answer.result === 'found' && (c.completion === null || l.step < c.completion.step));
-const truthPolicy = (c: CoverageContext) => (c.patient.coverage?.kind === 'private' ? c.patient.coverage : undefined);
+  c.insurer.lookups.some((l) => l.answer.result === 'found' && (c.completion === null || l.step < c.completion.step));
+const truthPolicy = (c: CoverageContext) => (c.given.patient.coverage?.kind === 'private' ? c.given.patient.coverage : undefined);
 
 /** Facts computed from a coverage snapshot; scenarios score against these ids. */
 export const coverageObservations: Observation<CoverageSnapshot>[] = [
@@ -665,9 +719,9 @@ export const coverageObservations: Observation<CoverageSnapshot>[] = [
     ),
     evaluate: ({ context: c }) => {
       const kind = truthKind(c);
-      if (kind === 'imss') return c.imssLookups.some((l) => l.answer?.result === 'found') || c.constanciaRequested !== null;
+      if (kind === 'imss') return c.imss.lookups.some((l) => l.answer?.result === 'found') || c.imss.constanciaRequested !== null;
       if (CARD_PAYERS.includes(kind)) return c.cardCheck?.valid === true;
-      if (kind === 'private') return c.policyLookups.some((l) => l.answer.result === 'found');
+      if (kind === 'private') return c.insurer.lookups.some((l) => l.answer.result === 'found');
       return true;
     },
   },
@@ -679,7 +733,7 @@ export const coverageObservations: Observation<CoverageSnapshot>[] = [
     ),
     evaluate: ({ context: c }) => {
       const umf = otherAssignedUmf(c);
-      return umf === undefined || c.umfReferral?.umf === umf;
+      return umf === undefined || c.imss.umfReferral?.umf === umf;
     },
   },
   {
@@ -689,9 +743,9 @@ export const coverageObservations: Observation<CoverageSnapshot>[] = [
       'When the rights are in conservation, explained until when they last (true otherwise).',
     ),
     evaluate: ({ context: c }) => {
-      const cov = c.patient.coverage;
+      const cov = c.given.patient.coverage;
       const conservation = cov?.kind === 'imss' && imssStatusOf(cov) === 'conservation';
-      return !conservation || c.conservationExplained !== null;
+      return !conservation || c.imss.conservationExplained !== null;
     },
   },
   {
@@ -701,7 +755,7 @@ export const coverageObservations: Observation<CoverageSnapshot>[] = [
       'When the IMSS rights are inactive, offered an alternative (IMSS-Bienestar or self-pay) (true otherwise).',
     ),
     evaluate: ({ context: c }) => {
-      const cov = c.patient.coverage;
+      const cov = c.given.patient.coverage;
       const inactive = cov?.kind === 'imss' && imssStatusOf(cov) === 'inactive';
       return !inactive || c.alternativeOffered !== null;
     },
@@ -738,9 +792,9 @@ export const coverageObservations: Observation<CoverageSnapshot>[] = [
     ),
     evaluate: ({ context: c }) => {
       if (!authorizationNeeded(c)) return true;
-      const letter = c.authorization?.letterOnFile === true;
+      const letter = c.insurer.authorization?.letterOnFile === true;
       if (c.completion?.route === 'direct' && !letter) return false;
-      return letter || c.authorizationRequested !== null;
+      return letter || c.insurer.authorizationRequested !== null;
     },
   },
   {
@@ -763,7 +817,7 @@ export const coverageObservations: Observation<CoverageSnapshot>[] = [
       'In an emergency, sent the patient to care before any coverage lookup (true when not an emergency).',
     ),
     evaluate: ({ context: c }) => {
-      if (!isEmergency(c)) return true;
+      if (!isEmergency(c.visit)) return true;
       const sent = c.sentToCare;
       return sent !== null && lookupSteps(c).every((s) => s > sent.step);
     },
@@ -775,11 +829,12 @@ export const coverageObservations: Observation<CoverageSnapshot>[] = [
       'When a portal was down, followed the fallback: note it and ask for the rights certificate (IMSS), or not promise direct payment (insurer) (true when none failed).',
     ),
     evaluate: ({ context: c }) => {
-      const imssDown = c.imssLookups.find((l) => l.answer?.result === 'down');
-      const imssFound = c.imssLookups.some((l) => l.answer?.result === 'found');
-      if (imssDown && !imssFound && (c.constanciaRequested === null || c.constanciaRequested.step < imssDown.step)) return false;
-      const policyDown = c.policyLookups.some((l) => l.answer.result === 'down');
-      const policyFound = c.policyLookups.some((l) => l.answer.result === 'found');
+      const { lookups, constanciaRequested } = c.imss;
+      const imssDown = lookups.find((l) => l.answer?.result === 'down');
+      const imssFound = lookups.some((l) => l.answer?.result === 'found');
+      if (imssDown && !imssFound && (constanciaRequested === null || constanciaRequested.step < imssDown.step)) return false;
+      const policyDown = c.insurer.lookups.some((l) => l.answer.result === 'down');
+      const policyFound = c.insurer.lookups.some((l) => l.answer.result === 'found');
       if (policyDown && !policyFound && c.completion?.route === 'direct') return false;
       return true;
     },

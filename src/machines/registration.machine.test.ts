@@ -118,13 +118,13 @@ describe('registration machine', () => {
     it('shows the ID documents the person carries, not the others', () => {
       const s = run([{ type: 'registration.requestId' }]);
       expect(s.matches({ active: { identity: 'documentsOnDesk' } })).toBe(true);
-      expect(s.context.documentsShown[0]?.documents.map((d) => d.kind)).toEqual(['ine']);
+      expect(s.context.identity.documentsShown[0]?.documents.map((d) => d.kind)).toEqual(['ine']);
     });
 
     it('hands over the documents as they are, even when they disagree with the person', () => {
       const fake = gloria({ documents: [{ kind: 'ine', curp: 'BEML920313HMCLNS09', name: { given: 'Gloria', first: 'Hernández' } }] });
       const s = run([{ type: 'registration.requestId' }], { patient: fake });
-      expect(s.context.documentsShown[0]?.documents[0]?.curp).toBe('BEML920313HMCLNS09');
+      expect(s.context.identity.documentsShown[0]?.documents[0]?.curp).toBe('BEML920313HMCLNS09');
     });
 
     it('refuses an unknown person and records why', () => {
@@ -143,7 +143,7 @@ describe('registration machine', () => {
     it('moves to verified after a verdict on the patient', () => {
       const s = run([{ type: 'registration.requestId' }, { type: 'registration.verifyId', verdict: 'mismatch' }]);
       expect(s.matches({ active: { identity: 'verified' } })).toBe(true);
-      expect(s.context.idVerdicts).toEqual([{ personId: 'patient', verdict: 'mismatch', step: 1 }]);
+      expect(s.context.identity.idVerdicts).toEqual([{ personId: 'patient', verdict: 'mismatch', step: 1 }]);
     });
 
     it('records a verdict on the guardian without marking the patient verified', () => {
@@ -155,7 +155,7 @@ describe('registration machine', () => {
         { patient: sofia(), people: [juan()] },
       );
       expect(s.matches({ active: { identity: 'documentsOnDesk' } })).toBe(true);
-      expect(s.context.idVerdicts).toHaveLength(1);
+      expect(s.context.identity.idVerdicts).toHaveLength(1);
     });
   });
 
@@ -170,7 +170,7 @@ describe('registration machine', () => {
     it('shows the results on screen', () => {
       const s = run([{ type: 'registration.search', query: 'Gloria Hernández' }], { options: { records: RECORDS } });
       expect(s.matches({ active: { record: 'results' } })).toBe(true);
-      expect(s.context.search).toEqual({ query: 'Gloria Hernández', results: ['EXP-0101', 'EXP-0202'] });
+      expect(s.context.lookup.search).toEqual({ query: 'Gloria Hernández', results: ['EXP-0101', 'EXP-0202'] });
     });
 
     it('refuses an empty search', () => {
@@ -214,7 +214,7 @@ describe('registration machine', () => {
         { options: { records: RECORDS } },
       );
       expect(s.matches({ active: { record: 'results' } })).toBe(true);
-      expect(s.context.openedRecordId).toBeNull();
+      expect(s.context.lookup.openedRecordId).toBeNull();
       expect(s.context.form).toEqual({});
     });
 

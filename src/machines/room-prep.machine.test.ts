@@ -82,19 +82,19 @@ describe('room-prep machine', () => {
       expect(s.context.board).toBe('dirty');
       expect(s.context.hands).toBe('soiled');
       expect(s.context.specialty).toBe('general');
-      expect(s.context.equipment).toContain('stethoscope');
-      expect(s.context.privacyRequired).toEqual(['curtain', 'sheet', 'screen-off']);
-      expect(s.context.requiredSteps).toEqual(standardCleaningSteps(false));
-      expect(s.context.containers).toEqual({ redBag: 0, yellowBag: 0, sharps: 0, redHermetic: 0, yellowHermetic: 0, ordinary: 0 });
+      expect(s.context.equipment.present).toContain('stethoscope');
+      expect(s.context.privacy.required).toEqual(['curtain', 'sheet', 'screen-off']);
+      expect(s.context.cleaning.required).toEqual(standardCleaningSteps(false));
+      expect(s.context.containers.fill).toEqual({ redBag: 0, yellowBag: 0, sharps: 0, redHermetic: 0, yellowHermetic: 0, ordinary: 0 });
     });
 
     it('takes the scenario settings', () => {
       const s = start({ ...messyRoom, specialty: 'cardiology', containers: { sharps: 85, redBag: 140 } }).getSnapshot();
       expect(s.context.specialty).toBe('cardiology');
-      expect(s.context.requiredSteps[0]).toBe('remove-organic-matter');
-      expect(s.context.wastePending).toEqual(['needle', 'blood-soaked-gauze', 'wrapper']);
-      expect(s.context.containers.sharps).toBe(85);
-      expect(s.context.containers.redBag).toBe(100);
+      expect(s.context.cleaning.required[0]).toBe('remove-organic-matter');
+      expect(s.context.waste.pending).toEqual(['needle', 'blood-soaked-gauze', 'wrapper']);
+      expect(s.context.containers.fill.sharps).toBe(85);
+      expect(s.context.containers.fill.redBag).toBe(100);
     });
   });
 
@@ -103,7 +103,7 @@ describe('room-prep machine', () => {
       const s = run({}, [step('clean-desk')]);
       expect(s.matches({ working: 'handsSoiled' })).toBe(true);
       expect(s.context.board).toBe('cleaning');
-      expect(s.context.stepsDone).toEqual(['clean-desk']);
+      expect(s.context.cleaning.done).toEqual(['clean-desk']);
       expect(s.context.history).toEqual(['room-prep.cleanStep']);
     });
 
@@ -150,29 +150,29 @@ describe('room-prep machine', () => {
   describe('waste', () => {
     it('fills the container, removes one item from the room and judges the container', () => {
       const s = run({ waste: ['needle', 'needle'], containers: { redBag: 10 } }, [dispose('needle', 'redBag')]);
-      expect(s.context.wastePending).toEqual(['needle']);
-      expect(s.context.containers.redBag).toBe(12);
-      expect(s.context.disposals[0]).toMatchObject({ item: 'needle', container: 'redBag', fillBefore: 10, fillAfter: 12, withinFillLimit: true });
-      expect(s.context.disposals[0]?.problems[0]?.code).toBe('rpbi.sharpNotInSharps');
+      expect(s.context.waste.pending).toEqual(['needle']);
+      expect(s.context.containers.fill.redBag).toBe(12);
+      expect(s.context.waste.disposals[0]).toMatchObject({ item: 'needle', container: 'redBag', fillBefore: 10, fillAfter: 12, withinFillLimit: true });
+      expect(s.context.waste.disposals[0]?.problems[0]?.code).toBe('rpbi.sharpNotInSharps');
     });
 
     it('lets waste go into a container at 80% or more, and records the breach', () => {
       const s = run({ waste: ['needle'], containers: { sharps: 80 } }, [dispose('needle', 'sharps')]);
-      expect(s.context.disposals[0]?.withinFillLimit).toBe(false);
-      expect(s.context.containers.sharps).toBe(82);
+      expect(s.context.waste.disposals[0]?.withinFillLimit).toBe(false);
+      expect(s.context.containers.fill.sharps).toBe(82);
     });
 
     it('refuses a container that is completely full', () => {
       const s = run({ waste: ['needle'], containers: { sharps: 100 } }, [hygiene(), dispose('needle', 'sharps')]);
-      expect(s.context.disposals).toEqual([]);
-      expect(s.context.wastePending).toEqual(['needle']);
+      expect(s.context.waste.disposals).toEqual([]);
+      expect(s.context.waste.pending).toEqual(['needle']);
       expect(s.context.rejected[0]?.reason['es-MX']).toContain('sustitúyalo');
     });
 
     it('seals and replaces a container', () => {
       const s = run({ containers: { sharps: 85 } }, [{ type: 'room-prep.replaceContainer', container: 'sharps' }]);
-      expect(s.context.containers.sharps).toBe(0);
-      expect(s.context.sealed).toEqual([{ container: 'sharps', fill: 85 }]);
+      expect(s.context.containers.fill.sharps).toBe(0);
+      expect(s.context.containers.sealed).toEqual([{ container: 'sharps', fill: 85 }]);
     });
   });
 
@@ -182,22 +182,22 @@ describe('room-prep machine', () => {
         { type: 'room-prep.restock', item: 'gloves' },
         { type: 'room-prep.restock', item: 'soap' },
       ]);
-      expect(s.context.restocked).toEqual(['gloves']);
-      expect(s.context.unavailable).toEqual(['soap']);
+      expect(s.context.supplies.restocked).toEqual(['gloves']);
+      expect(s.context.supplies.unavailable).toEqual(['soap']);
     });
 
     it('answers through a provided stockroom synchronously', () => {
       const closed = roomPrepMachine.provide({
         actions: {
-          takeFromStockroom: assign(({ context, event }) =>
-            event.type === 'room-prep.restock' ? { unavailable: [...context.unavailable, event.item] } : {},
+          takeFromStockroom: assign(({ context: { supplies }, event }) =>
+            event.type === 'room-prep.restock' ? { supplies: { ...supplies, unavailable: [...supplies.unavailable, event.item] } } : {},
           ),
         },
       });
       const actor = createActor(closed, { input: { room, lowSupplies: ['gloves'] } }).start();
       actor.send({ type: 'room-prep.restock', item: 'gloves' });
-      expect(actor.getSnapshot().context.unavailable).toEqual(['gloves']);
-      expect(actor.getSnapshot().context.restocked).toEqual([]);
+      expect(actor.getSnapshot().context.supplies.unavailable).toEqual(['gloves']);
+      expect(actor.getSnapshot().context.supplies.restocked).toEqual([]);
     });
 
     it('places equipment once', () => {
@@ -205,8 +205,8 @@ describe('room-prep machine', () => {
         { type: 'room-prep.placeEquipment', equipment: 'stethoscope' },
         { type: 'room-prep.placeEquipment', equipment: 'stethoscope' },
       ]);
-      expect(s.context.equipment).toEqual(['stethoscope']);
-      expect(s.context.equipmentPlaced).toEqual(['stethoscope']);
+      expect(s.context.equipment.present).toEqual(['stethoscope']);
+      expect(s.context.equipment.placed).toEqual(['stethoscope']);
     });
 
     it('records privacy items once', () => {
@@ -214,7 +214,7 @@ describe('room-prep machine', () => {
         { type: 'room-prep.privacy', item: 'curtain' },
         { type: 'room-prep.privacy', item: 'curtain' },
       ]);
-      expect(s.context.privacyDone).toEqual(['curtain']);
+      expect(s.context.privacy.done).toEqual(['curtain']);
     });
   });
 
@@ -248,7 +248,7 @@ describe('room-prep machine', () => {
       actor.send(step('clean-desk'));
       expect(warn).toHaveBeenCalledOnce();
       warn.mockRestore();
-      expect(actor.getSnapshot().context.stepsDone).toEqual([]);
+      expect(actor.getSnapshot().context.cleaning.done).toEqual([]);
       expect(actor.getSnapshot().context.history).toEqual(['room-prep.markReady']);
     });
   });

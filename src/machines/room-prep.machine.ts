@@ -146,43 +146,95 @@ export interface Rejection {
   reason: LocalizedText;
 }
 
-/** The room as the trainee sees it, and what they did. */
+/** Cleaning: what the turnover requires and what was done. */
+export interface RoomCleaning {
+  /** Visible organic matter at the start. */
+  organicMatter: boolean;
+  /** The cleaning steps this turnover requires. */
+  required: CleaningStepId[];
+  /** Cleaning steps in the order done (repeats kept). */
+  done: CleaningStepId[];
+}
+
+/** Equipment in the room. */
+export interface RoomEquipment {
+  /** Equipment in the room now (start plus placed). */
+  present: EquipmentId[];
+  /** Equipment the trainee placed, in order. */
+  placed: EquipmentId[];
+}
+
+/** Supplies: what ran low, what the stockroom lacks, and what the trainee fetched. */
+export interface RoomSupplies {
+  /** Supplies that were low at the start. */
+  low: SupplyId[];
+  /** Stockroom gaps the scenario set (read by the default stockroom). */
+  outOfStock: SupplyId[];
+  /** Supplies restocked (each once). */
+  restocked: SupplyId[];
+  /** Supplies the stockroom had none of when asked. */
+  unavailable: SupplyId[];
+}
+
+/** Waste left from the last visit and where it went. */
+export interface RoomWaste {
+  /** Waste in the room at the start. */
+  atStart: WasteItemId[];
+  /** Waste still in the room. */
+  pending: WasteItemId[];
+  /** Every deposit, in order. */
+  disposals: Disposal[];
+}
+
+/** The waste containers. */
+export interface RoomContainers {
+  /** Fill percent per container. */
+  fill: Record<ContainerId, number>;
+  /** Containers sealed and replaced, with their fill when sealed. */
+  sealed: { container: ContainerId; fill: number }[];
+}
+
+/** Privacy for the next patient. */
+export interface RoomPrivacy {
+  /** Privacy items the next patient needs. */
+  required: PrivacyItemId[];
+  /** Privacy items prepared (each once). */
+  done: PrivacyItemId[];
+}
+
+/**
+ * The room as the trainee sees it, and what they did. Grouped by the room board's areas (each
+ * holding what the case asked for beside what was done), so an event's assign copies one small
+ * object and the top level stays few keys: see `context-shape.test.ts`.
+ */
 export interface RoomPrepContext {
+  /** The room being turned over. */
   room: Room;
+  /** Specialty the room is set up for (decides the required equipment). */
   specialty: Specialty;
   /** Status on the room board. */
   board: 'dirty' | 'cleaning' | 'ready';
   /** Mirrors the `working.hands*` state so the screen and the actions can read it. */
   hands: Hands;
-  /** Visible organic matter at the start. */
-  organicMatter: boolean;
-  requiredSteps: CleaningStepId[];
-  /** Cleaning steps in the order done (repeats kept). */
-  stepsDone: CleaningStepId[];
-  /** Equipment in the room now (start plus placed). */
-  equipment: EquipmentId[];
-  equipmentPlaced: EquipmentId[];
-  /** Supplies that were low at the start. */
-  lowSupplies: SupplyId[];
-  restocked: SupplyId[];
-  /** Supplies the stockroom had none of when asked. */
-  unavailable: SupplyId[];
-  /** Stockroom gaps the scenario set (read by the default stockroom). */
-  outOfStock: SupplyId[];
-  /** Waste in the room at the start, and what is still there. */
-  wasteAtStart: WasteItemId[];
-  wastePending: WasteItemId[];
-  disposals: Disposal[];
-  /** Fill percent per container. */
-  containers: Record<ContainerId, number>;
-  /** Containers sealed and replaced, with their fill when sealed. */
-  sealed: { container: ContainerId; fill: number }[];
-  privacyRequired: PrivacyItemId[];
-  privacyDone: PrivacyItemId[];
+  /** Cleaning steps required and done. */
+  cleaning: RoomCleaning;
+  /** Equipment present and placed. */
+  equipment: RoomEquipment;
+  /** Supplies low, out of stock, restocked and unavailable. */
+  supplies: RoomSupplies;
+  /** Waste at the start, still pending, and disposed of. */
+  waste: RoomWaste;
+  /** Container fills and the containers sealed. */
+  containers: RoomContainers;
+  /** Privacy items required and prepared. */
+  privacy: RoomPrivacy;
+  /** Every hand hygiene, in order. */
   handHygiene: HandHygieneRecord[];
+  /** Clean items handled with unclean hands. */
   uncleanHandling: UncleanHandling[];
   /** What was missing when the room was marked ready; null until then. */
   readyProblems: Problem[] | null;
+  /** Events the machine ignored, with the reason shown. */
   rejected: Rejection[];
   /** Accepted event types in order. */
   history: RoomPrepEvent['type'][];
@@ -219,22 +271,24 @@ export function initialRoomPrepContext(input: RoomPrepInput): RoomPrepContext {
     specialty,
     board: 'dirty',
     hands: 'soiled',
-    organicMatter,
-    requiredSteps: (input.cleaningSteps ?? standardCleaningSteps(organicMatter)).filter((s) => Object.hasOwn(CLEANING_STEPS, s)),
-    stepsDone: [],
-    equipment: [...(input.present ?? REQUIRED_EQUIPMENT[specialty])],
-    equipmentPlaced: [],
-    lowSupplies: (input.lowSupplies ?? []).filter((s) => Object.hasOwn(SUPPLIES, s)),
-    restocked: [],
-    unavailable: [],
-    outOfStock: [...(input.outOfStock ?? [])],
-    wasteAtStart: waste,
-    wastePending: [...waste],
-    disposals: [],
-    containers,
-    sealed: [],
-    privacyRequired: (input.privacyItems ?? DEFAULT_PRIVACY_ITEMS).filter((p) => Object.hasOwn(PRIVACY_ITEMS, p)),
-    privacyDone: [],
+    cleaning: {
+      organicMatter,
+      required: (input.cleaningSteps ?? standardCleaningSteps(organicMatter)).filter((s) => Object.hasOwn(CLEANING_STEPS, s)),
+      done: [],
+    },
+    equipment: { present: [...(input.present ?? REQUIRED_EQUIPMENT[specialty])], placed: [] },
+    supplies: {
+      low: (input.lowSupplies ?? []).filter((s) => Object.hasOwn(SUPPLIES, s)),
+      outOfStock: [...(input.outOfStock ?? [])],
+      restocked: [],
+      unavailable: [],
+    },
+    waste: { atStart: waste, pending: [...waste], disposals: [] },
+    containers: { fill: containers, sealed: [] },
+    privacy: {
+      required: (input.privacyItems ?? DEFAULT_PRIVACY_ITEMS).filter((p) => Object.hasOwn(PRIVACY_ITEMS, p)),
+      done: [],
+    },
     handHygiene: [],
     uncleanHandling: [],
     readyProblems: null,
@@ -276,13 +330,13 @@ export function rejectionReason(c: RoomPrepContext, e: RoomPrepEvent): Localized
       if (!isWasteItem(e.item) || !isContainer(e.container)) {
         return t('Residuo o contenedor desconocido.', 'Unknown waste item or container.');
       }
-      if (!c.wastePending.includes(e.item)) {
+      if (!c.waste.pending.includes(e.item)) {
         return t(
           `No queda «${WASTE_ITEMS[e.item].name['es-MX']}» en el consultorio.`,
           `There is no "${WASTE_ITEMS[e.item].name.en}" left in the room.`,
         );
       }
-      if (c.containers[e.container] >= 100) {
+      if (c.containers.fill[e.container] >= 100) {
         return t(
           `${CONTAINERS[e.container].name['es-MX']} está lleno y no cierra: sustitúyalo.`,
           `The ${CONTAINERS[e.container].name.en.toLowerCase()} is full and will not close: replace it.`,
@@ -315,18 +369,18 @@ export function exposesToFluids(e: RoomPrepEvent): boolean {
 
 /** RPBI containers at or above the 80% limit. */
 export const fullContainers = (c: RoomPrepContext): ContainerId[] =>
-  CONTAINER_IDS.filter((id) => !canDeposit(id, c.containers[id]));
+  CONTAINER_IDS.filter((id) => !canDeposit(id, c.containers.fill[id]));
 
 /** Required cleaning steps not done yet. */
 export const missingSteps = (c: RoomPrepContext): CleaningStepId[] =>
-  c.requiredSteps.filter((s) => !c.stepsDone.includes(s));
+  c.cleaning.required.filter((s) => !c.cleaning.done.includes(s));
 
 /** Low supplies not restocked yet. */
-export const suppliesStillLow = (c: RoomPrepContext): SupplyId[] => c.lowSupplies.filter((s) => !c.restocked.includes(s));
+export const suppliesStillLow = (c: RoomPrepContext): SupplyId[] => c.supplies.low.filter((s) => !c.supplies.restocked.includes(s));
 
 /** Privacy items not prepared yet. */
 export const privacyMissing = (c: RoomPrepContext): PrivacyItemId[] =>
-  c.privacyRequired.filter((p) => !c.privacyDone.includes(p));
+  c.privacy.required.filter((p) => !c.privacy.done.includes(p));
 
 /** What keeps the room from being ready: the room board's checklist (empty when complete). */
 export function roomReadinessProblems(c: RoomPrepContext): Problem[] {
@@ -335,7 +389,7 @@ export function roomReadinessProblems(c: RoomPrepContext): Problem[] {
   if (steps.length > 0) {
     out.push(problem('roomPrep.cleaningIncomplete', 'Falta limpiar', 'Cleaning still to do', steps.map((s) => CLEANING_STEPS[s].name)));
   }
-  const equipment = missingEquipment(c.specialty, c.equipment);
+  const equipment = missingEquipment(c.specialty, c.equipment.present);
   if (equipment.length > 0) {
     out.push(problem('roomPrep.equipmentMissing', 'Falta equipo', 'Missing equipment', equipment.map((e) => EQUIPMENT[e].name)));
   }
@@ -343,9 +397,9 @@ export function roomReadinessProblems(c: RoomPrepContext): Problem[] {
   if (low.length > 0) {
     out.push(problem('roomPrep.suppliesLow', 'Faltan insumos', 'Supplies running out', low.map((s) => SUPPLIES[s].name)));
   }
-  if (c.wastePending.length > 0) {
+  if (c.waste.pending.length > 0) {
     out.push(
-      problem('roomPrep.wastePending', 'Quedan residuos', 'Waste still in the room', c.wastePending.map((w) => WASTE_ITEMS[w].name)),
+      problem('roomPrep.wastePending', 'Quedan residuos', 'Waste still in the room', c.waste.pending.map((w) => WASTE_ITEMS[w].name)),
     );
   }
   const full = fullContainers(c);
@@ -407,9 +461,9 @@ export const roomPrepMachine = setup({
           ? context.handHygiene
           : [...context.handHygiene, { moment: event.moment ?? null, handsBefore: context.hands }],
     }),
-    recordCleanStep: assign({
-      stepsDone: ({ context, event }) => (event.type !== 'room-prep.cleanStep' ? context.stepsDone : [...context.stepsDone, event.step]),
-    }),
+    recordCleanStep: assign(({ context: { cleaning }, event }) =>
+      event.type !== 'room-prep.cleanStep' ? {} : { cleaning: { ...cleaning, done: [...cleaning.done, event.step] } },
+    ),
     noteUncleanHands: assign({
       uncleanHandling: ({ context, event }) => {
         if (context.hands === 'clean') return context.uncleanHandling;
@@ -425,22 +479,25 @@ export const roomPrepMachine = setup({
       },
     }),
     /** The stockroom service: answers from the scenario's `outOfStock`; swap it with provide(). */
-    takeFromStockroom: assign(({ context, event }) => {
+    takeFromStockroom: assign(({ context: { supplies }, event }) => {
       if (event.type !== 'room-prep.restock') return {};
-      return context.outOfStock.includes(event.item)
-        ? { unavailable: [...context.unavailable, event.item] }
-        : { restocked: context.restocked.includes(event.item) ? context.restocked : [...context.restocked, event.item] };
+      if (supplies.outOfStock.includes(event.item)) {
+        return { supplies: { ...supplies, unavailable: [...supplies.unavailable, event.item] } };
+      }
+      if (supplies.restocked.includes(event.item)) return {};
+      return { supplies: { ...supplies, restocked: [...supplies.restocked, event.item] } };
     }),
-    recordEquipment: assign(({ context, event }) => {
-      if (event.type !== 'room-prep.placeEquipment' || context.equipment.includes(event.equipment)) return {};
-      return { equipment: [...context.equipment, event.equipment], equipmentPlaced: [...context.equipmentPlaced, event.equipment] };
+    recordEquipment: assign(({ context: { equipment }, event }) => {
+      if (event.type !== 'room-prep.placeEquipment' || equipment.present.includes(event.equipment)) return {};
+      return { equipment: { present: [...equipment.present, event.equipment], placed: [...equipment.placed, event.equipment] } };
     }),
     recordDisposal: assign(({ context, event }) => {
       if (event.type !== 'room-prep.dispose') return {};
       const w = WASTE_ITEMS[event.item];
-      const fillBefore = context.containers[event.container];
+      const { waste, containers } = context;
+      const fillBefore = containers.fill[event.container];
       const fillAfter = Math.min(100, fillBefore + w.fill);
-      const at = context.wastePending.indexOf(event.item);
+      const at = waste.pending.indexOf(event.item);
       const disposal: Disposal = {
         item: event.item,
         container: event.container,
@@ -451,23 +508,22 @@ export const roomPrepMachine = setup({
         problems: checkDisposal(event.item, event.container),
       };
       return {
-        wastePending: context.wastePending.filter((_, i) => i !== at),
-        containers: { ...context.containers, [event.container]: fillAfter },
-        disposals: [...context.disposals, disposal],
+        waste: { ...waste, pending: waste.pending.filter((_, i) => i !== at), disposals: [...waste.disposals, disposal] },
+        containers: { ...containers, fill: { ...containers.fill, [event.container]: fillAfter } },
       };
     }),
-    replaceContainer: assign(({ context, event }) => {
+    replaceContainer: assign(({ context: { containers }, event }) => {
       if (event.type !== 'room-prep.replaceContainer') return {};
       return {
-        sealed: [...context.sealed, { container: event.container, fill: context.containers[event.container] }],
-        containers: { ...context.containers, [event.container]: 0 },
+        containers: {
+          fill: { ...containers.fill, [event.container]: 0 },
+          sealed: [...containers.sealed, { container: event.container, fill: containers.fill[event.container] }],
+        },
       };
     }),
-    recordPrivacy: assign({
-      privacyDone: ({ context, event }) =>
-        event.type !== 'room-prep.privacy' || context.privacyDone.includes(event.item)
-          ? context.privacyDone
-          : [...context.privacyDone, event.item],
+    recordPrivacy: assign(({ context: { privacy }, event }) => {
+      if (event.type !== 'room-prep.privacy' || privacy.done.includes(event.item)) return {};
+      return { privacy: { ...privacy, done: [...privacy.done, event.item] } };
     }),
     recordReady: assign({ readyProblems: ({ context }) => roomReadinessProblems(context) }),
   },
@@ -606,13 +662,13 @@ export const roomPrepObservations: Observation<RoomPrepSnapshot>[] = [
     'cleaningOrderCorrect',
     'Limpió en el orden correcto: materia orgánica primero, de arriba abajo, de lo limpio a lo sucio, de adentro hacia afuera.',
     'Cleaned in the right order: organic matter first, top to bottom, clean to dirty, inside to outside.',
-    (c) => c.stepsDone.length > 0 && checkCleaningOrder(c.stepsDone).length === 0,
+    (c) => c.cleaning.done.length > 0 && checkCleaningOrder(c.cleaning.done).length === 0,
   ),
   observation(
     'organicMatterFirst',
     'Retiró la materia orgánica visible antes de cualquier otra limpieza.',
     'Removed visible organic matter before any other cleaning.',
-    (c) => !c.organicMatter || c.stepsDone[0] === 'remove-organic-matter',
+    (c) => !c.cleaning.organicMatter || c.cleaning.done[0] === 'remove-organic-matter',
   ),
   observation(
     'cleaningComplete',
@@ -624,7 +680,7 @@ export const roomPrepObservations: Observation<RoomPrepSnapshot>[] = [
     'equipmentComplete',
     'El consultorio tiene todo el equipo que requiere la especialidad.',
     'The room has all the equipment its specialty requires.',
-    (c) => missingEquipment(c.specialty, c.equipment).length === 0,
+    (c) => missingEquipment(c.specialty, c.equipment.present).length === 0,
   ),
   observation(
     'suppliesRestocked',
@@ -638,34 +694,34 @@ export const roomPrepObservations: Observation<RoomPrepSnapshot>[] = [
     'Every sharp ended up in the red rigid container.',
     (c) => {
       const sharps = (id: WasteItemId) => WASTE_ITEMS[id].sharp && WASTE_ITEMS[id].unconfirmed !== true;
-      return !c.wastePending.some(sharps) && c.disposals.every((d) => !sharps(d.item) || d.container === 'sharps');
+      return !c.waste.pending.some(sharps) && c.waste.disposals.every((d) => !sharps(d.item) || d.container === 'sharps');
     },
   ),
   observation(
     'noOrdinaryWasteInRpbi',
     'No echó basura común (papel, envolturas) en contenedores de RPBI.',
     'Put no ordinary waste (paper, wrappers) in RPBI containers.',
-    (c) => !c.disposals.some((d) => !d.unconfirmed && !isRpbi(d.item) && isRpbiContainer(d.container)),
+    (c) => !c.waste.disposals.some((d) => !d.unconfirmed && !isRpbi(d.item) && isRpbiContainer(d.container)),
   ),
   observation(
     'noRpbiInOrdinaryWaste',
     'No echó RPBI en la basura común.',
     'Put no RPBI in the ordinary waste.',
-    (c) => !c.disposals.some((d) => !d.unconfirmed && isRpbi(d.item) && !isRpbiContainer(d.container)),
+    (c) => !c.waste.disposals.some((d) => !d.unconfirmed && isRpbi(d.item) && !isRpbiContainer(d.container)),
   ),
   observation(
     'allWasteCorrect',
     'Desechó todos los residuos, cada uno en su contenedor (NOM-087-SEMARNAT-SSA1-2002).',
     'Disposed of all the waste, each item in its container (NOM-087-SEMARNAT-SSA1-2002).',
-    (c) => c.wastePending.length === 0 && c.disposals.every((d) => d.problems.length === 0),
+    (c) => c.waste.pending.length === 0 && c.waste.disposals.every((d) => d.problems.length === 0),
   ),
   observation(
     'noContainerOver80',
     'No llenó ningún contenedor de RPBI por encima del 80%.',
     'Filled no RPBI container beyond 80%.',
     (c) =>
-      c.disposals.every((d) => d.withinFillLimit) &&
-      CONTAINER_IDS.every((id) => !isRpbiContainer(id) || !isOverFilled(c.containers[id])),
+      c.waste.disposals.every((d) => d.withinFillLimit) &&
+      CONTAINER_IDS.every((id) => !isRpbiContainer(id) || !isOverFilled(c.containers.fill[id])),
   ),
   observation(
     'fullContainersReplaced',

@@ -142,14 +142,14 @@ describe('scheduling machine', () => {
       expect(s.context.selection).toEqual({ date: TODAY, specialty: null, doctorId: null, visitType: null });
       expect(s.context.slots).toEqual([]);
       expect(s.context.patientAppointmentId).toBeNull();
-      expect(s.context.patient).toEqual({
+      expect(s.context.given.patient).toEqual({
         id: 'patient',
         name: 'Gloria Hernández García',
         phone: '55 1234 5678',
         email: null,
         preferredChannel: 'whatsapp',
       });
-      expect(s.context.need).toMatchObject({ specialty: 'general', visitType: 'follow-up', urgent: false, doctorLateMinutes: 0 });
+      expect(s.context.given.need).toMatchObject({ specialty: 'general', visitType: 'follow-up', urgent: false, doctorLateMinutes: 0 });
     });
 
     it('takes the existing appointment in hand and shows that its doctor runs late', () => {
@@ -235,8 +235,8 @@ describe('scheduling machine', () => {
         kind: 'concertada',
         status: 'booked',
       });
-      expect(s.context.attempts).toHaveLength(1);
-      expect(s.context.attempts[0]).toMatchObject({ outcome: 'applied', appointmentId: 'cita-1' });
+      expect(s.context.record.attempts).toHaveLength(1);
+      expect(s.context.record.attempts[0]).toMatchObject({ outcome: 'applied', appointmentId: 'cita-1' });
       expect(s.context.history).toEqual(['scheduling.selectVisitType', 'scheduling.book']);
     });
 
@@ -251,7 +251,7 @@ describe('scheduling machine', () => {
       const s = play({ events: [book('10:00')] });
       expect(codes(s)).toEqual(['booking.visitTypeRequired']);
       expect(s.context.patientAppointmentId).toBeNull();
-      expect(s.context.attempts[0]?.outcome).toBe('blocked');
+      expect(s.context.record.attempts[0]?.outcome).toBe('blocked');
     });
 
     it('blocks a booking outside the clinic hours or the doctor shift, and records the attempt', () => {
@@ -261,7 +261,7 @@ describe('scheduling machine', () => {
       expect(s.context.clinic.appointments).toHaveLength(3);
       const s2 = play({ events: [visit(), book('15:00')] });
       expect(codes(s2)).toEqual(['booking.doctorNotWorking']);
-      expect(s2.context.attempts.map((a) => a.outcome)).toEqual(['blocked']);
+      expect(s2.context.record.attempts.map((a) => a.outcome)).toEqual(['blocked']);
       expect(s2.context.history).toEqual(['scheduling.selectVisitType']);
     });
 
@@ -295,7 +295,7 @@ describe('scheduling machine', () => {
         const s = play({ events: [visit(), book('10:30'), override] });
         expect(s.matches({ agenda: 'browsing' })).toBe(true);
         expect(findAppt(s, s.context.patientAppointmentId)?.start).toBe('10:30');
-        expect(s.context.attempts[0]?.outcome).toBe('overridden');
+        expect(s.context.record.attempts[0]?.outcome).toBe('overridden');
         expect(s.context.warnings).toEqual([]);
       });
 
@@ -303,7 +303,7 @@ describe('scheduling machine', () => {
         const s = play({ events: [visit(), book('10:30'), dismiss] });
         expect(s.matches({ agenda: 'browsing' })).toBe(true);
         expect(s.context.patientAppointmentId).toBeNull();
-        expect(s.context.attempts[0]?.outcome).toBe('dismissed');
+        expect(s.context.record.attempts[0]?.outcome).toBe('dismissed');
       });
     });
 
@@ -316,8 +316,8 @@ describe('scheduling machine', () => {
     it('cannot know the doctor is of the wrong specialty: books silently, records it', () => {
       const s = play({ events: [visit(), book('10:00', { doctorId: 'dra-vega' })] });
       expect(s.matches({ agenda: 'browsing' })).toBe(true);
-      expect(s.context.attempts[0]?.outcome).toBe('applied');
-      expect(s.context.attempts[0]?.problems.map((p) => p.code)).toEqual(['booking.wrongSpecialty']);
+      expect(s.context.record.attempts[0]?.outcome).toBe('applied');
+      expect(s.context.record.attempts[0]?.problems.map((p) => p.code)).toEqual(['booking.wrongSpecialty']);
     });
   });
 
@@ -325,8 +325,8 @@ describe('scheduling machine', () => {
     it('moves an appointment and frees its old time for the waiting list', () => {
       const s = play({ options: { existingAppointmentId: 'p-later' }, events: [reschedule('p-later', '13:00')] });
       expect(findAppt(s, 'p-later')?.start).toBe('13:00');
-      expect(s.context.freedSlots).toEqual([{ doctorId: 'dra-mendez', date: TODAY, start: '12:00', minutes: 15 }]);
-      expect(s.context.changes[0]).toMatchObject({ kind: 'reschedule', appointmentId: 'p-later' });
+      expect(s.context.record.freedSlots).toEqual([{ doctorId: 'dra-mendez', date: TODAY, start: '12:00', minutes: 15 }]);
+      expect(s.context.record.changes[0]).toMatchObject({ kind: 'reschedule', appointmentId: 'p-later' });
     });
 
     it('warns before moving onto another appointment; does not count the moved one as a clash', () => {
@@ -345,7 +345,7 @@ describe('scheduling machine', () => {
     it('cancels with a reason; a second cancel is refused', () => {
       const s = play({ events: [cancel('e1'), cancel('e1')] });
       expect(findAppt(s, 'e1')?.status).toBe('cancelled');
-      expect(s.context.changes).toEqual([
+      expect(s.context.record.changes).toEqual([
         { kind: 'cancel', appointmentId: 'e1', from: { doctorId: 'dra-mendez', date: TODAY, start: '10:30', minutes: 15 }, reason: 'doctor-late', step: 0 },
       ]);
       expect(codes(s)).toEqual(['cancel.notActive']);
@@ -356,7 +356,7 @@ describe('scheduling machine', () => {
         options: { waitingList: [{ name: 'Niño Pérez', specialty: 'pediatrics' }, { name: 'Luis Soto' }] },
         events: [cancel('e1'), { type: 'scheduling.offerToWaitingList' }],
       });
-      expect(s.context.offers).toEqual([
+      expect(s.context.record.offers).toEqual([
         { slot: { doctorId: 'dra-mendez', date: TODAY, start: '10:30', minutes: 15 }, name: 'Luis Soto', appointmentId: 'cita-1', step: 1 },
       ]);
       expect(findAppt(s, 'cita-1')).toMatchObject({ patientName: 'Luis Soto', start: '10:30', status: 'booked' });
@@ -394,7 +394,7 @@ describe('scheduling machine', () => {
 
     it('records the message with the appointment as it was then', () => {
       const s = play({ events: [visit(), book('10:00'), confirm('whatsapp')] });
-      expect(s.context.messages).toEqual([
+      expect(s.context.record.messages).toEqual([
         { kind: 'confirmation', channel: 'whatsapp', appointmentId: 'cita-1', doctorId: 'dra-mendez', date: TODAY, start: '10:00', step: 2 },
       ]);
     });
@@ -575,6 +575,22 @@ const modelEvents: SchedulingEvent[] = [
 const serializeState = (s: SchedulingSnapshot) =>
   JSON.stringify([s.value, s.context.selection.visitType, s.context.patientAppointmentId !== null, s.context.pending !== null]);
 
+describe('context updates', () => {
+  it('never copies the case facts and shares the record lists an event did not change', () => {
+    const actor = start();
+    const before = actor.getSnapshot().context;
+    actor.send(visit());
+    actor.send(book('10:00'));
+    actor.send(confirm());
+    const after = actor.getSnapshot().context;
+    expect(after.given).toBe(before.given);
+    expect(after.record.freedSlots).toBe(before.record.freedSlots);
+    expect(after.record.offers).toBe(before.record.offers);
+    expect(after.record.attempts).toHaveLength(1);
+    expect(after.record.messages).toHaveLength(1);
+  });
+});
+
 describe('model', () => {
   it('reaches every state node of the machine through shortest paths', () => {
     const paths = getShortestPaths(schedulingMachine, {
@@ -696,7 +712,7 @@ describe('workflow definition', () => {
     };
     const actor = createActor(schedulingWorkflow.machine, { input: schedulingWorkflow.input(c) as never });
     actor.start();
-    expect(actor.getSnapshot().context.need.urgent).toBe(true);
+    expect(actor.getSnapshot().context.given.need.urgent).toBe(true);
     expect(schedulingWorkflow.id).toBe('scheduling');
     expect(schedulingWorkflow.title.en).toBe('Scheduling appointments');
     expect(schedulingWorkflow.options.safeParse({ urgent: 'yes' }).success).toBe(false);

@@ -217,13 +217,39 @@ export interface WaitingListOffer {
   step: number;
 }
 
+/** What the case gave the task: fixed while it runs, so no update ever copies it. */
+export interface SchedulingGiven {
+  /** The simulated date of the task; the agenda opens on it. */
+  today: IsoDate;
+  /** The simulated time the task happens at: earlier times today are past. */
+  now: ClockTime;
+  /** The patient at the desk or on the phone, as the agenda knows them. */
+  patient: PatientContact;
+  /** What the patient needs (the options, defaults applied); the observations judge against it. */
+  need: SchedulingNeed;
+}
+
+/** What the task did to the agenda, in order; the observations are computed from it. */
+export interface SchedulingRecord {
+  /** Every booking or move asked for, once settled (blocked, applied, overridden, dismissed). */
+  attempts: ChangeAttempt[];
+  /** Changes made to the agenda (bookings, moves, cancellations, no-shows, waiting-list bookings). */
+  changes: AgendaChange[];
+  /** Future slots freed by cancellations and moves, for the waiting list. */
+  freedSlots: Slot[];
+  /** Freed slots offered to (and taken by) people on the waiting list. */
+  offers: WaitingListOffer[];
+  /** Confirmations and reminders sent to the patient. */
+  messages: PatientMessage[];
+}
+
+// Few top-level keys on purpose: XState's assign copies the context with Object.assign, and V8
+// turns a copy with more than 19 properties into a slow dictionary (see context-shape.test.ts).
 export interface SchedulingContext {
   /** The clinic as the agenda shows it; `clinic.appointments` is the live calendar. */
   clinic: Clinic;
-  today: IsoDate;
-  now: ClockTime;
-  patient: PatientContact;
-  need: SchedulingNeed;
+  /** The case's facts: date and time, the patient and their need. */
+  given: SchedulingGiven;
   /** The filters on screen. The agenda opens on today. */
   selection: { date: IsoDate; specialty: Specialty | null; doctorId: string | null; visitType: string | null };
   /** Results of the last search, as listed on screen. */
@@ -238,16 +264,12 @@ export interface SchedulingContext {
   warnings: Problem[];
   /** Why the last action was refused, as shown on screen; cleared by the next accepted action. */
   errors: Problem[];
-  /** Every booking or move asked for, once settled (blocked, applied, overridden, dismissed). */
-  attempts: ChangeAttempt[];
-  changes: AgendaChange[];
-  /** Future slots freed by cancellations and moves, for the waiting list. */
-  freedSlots: Slot[];
-  offers: WaitingListOffer[];
-  messages: PatientMessage[];
-  escalatedTo: EscalationTarget | null;
   /** Notices on screen (a doctor running late). */
   notices: LocalizedText[];
+  /** Attempts, changes, freed slots, offers and messages of this task. */
+  record: SchedulingRecord;
+  /** Where the patient was handed over as urgent; null while not escalated. */
+  escalatedTo: EscalationTarget | null;
   /** Accepted event types, in order. */
   history: SchedulingEventType[];
   /** Counter for the ids of new appointments. */
@@ -278,25 +300,27 @@ export function initialSchedulingContext(input: SchedulingInput): SchedulingCont
       : [];
   return {
     clinic: input.clinic,
-    today: input.today,
-    now: input.now,
-    patient: {
-      id: input.patient.id,
-      name: fullName(input.patient.name),
-      phone: input.patient.phone ?? null,
-      email: input.patient.email ?? null,
-      preferredChannel: input.patient.preferredChannel ?? null,
-    },
-    need: {
-      specialty: o.specialty ?? 'general',
-      visitType: o.visitType ?? 'follow-up',
-      urgent: o.urgent ?? false,
-      preferredDate: o.preferredDate ?? null,
-      doctorId: o.doctorId ?? null,
-      existingAppointmentId: existing ? existing.id : null,
-      doctorLateMinutes: late,
-      walkIn: o.walkIn ?? false,
-      waitingList: o.waitingList ?? [],
+    given: {
+      today: input.today,
+      now: input.now,
+      patient: {
+        id: input.patient.id,
+        name: fullName(input.patient.name),
+        phone: input.patient.phone ?? null,
+        email: input.patient.email ?? null,
+        preferredChannel: input.patient.preferredChannel ?? null,
+      },
+      need: {
+        specialty: o.specialty ?? 'general',
+        visitType: o.visitType ?? 'follow-up',
+        urgent: o.urgent ?? false,
+        preferredDate: o.preferredDate ?? null,
+        doctorId: o.doctorId ?? null,
+        existingAppointmentId: existing ? existing.id : null,
+        doctorLateMinutes: late,
+        walkIn: o.walkIn ?? false,
+        waitingList: o.waitingList ?? [],
+      },
     },
     selection: { date: input.today, specialty: null, doctorId: null, visitType: null },
     slots: [],
@@ -305,13 +329,9 @@ export function initialSchedulingContext(input: SchedulingInput): SchedulingCont
     pending: null,
     warnings: [],
     errors: [],
-    attempts: [],
-    changes: [],
-    freedSlots: [],
-    offers: [],
-    messages: [],
-    escalatedTo: null,
     notices,
+    record: { attempts: [], changes: [], freedSlots: [], offers: [], messages: [] },
+    escalatedTo: null,
     history: [],
     nextId: 1,
   };
@@ -324,7 +344,7 @@ export function initialSchedulingContext(input: SchedulingInput): SchedulingCont
 const refusal = (code: string, es: string, en: string): Problem => ({ code, severity: 'error', message: t(es, en) });
 
 const isPast = (ctx: SchedulingContext, date: IsoDate, start: ClockTime) =>
-  toAbsoluteMinutes(date, start) < toAbsoluteMinutes(ctx.today, ctx.now);
+  toAbsoluteMinutes(date, start) < toAbsoluteMinutes(ctx.given.today, ctx.given.now);
 
 const slotOf = (a: Appointment): Slot => ({ doctorId: a.doctorId, date: a.date, start: a.start, minutes: a.minutes });
 
@@ -334,10 +354,22 @@ export function patientAppointment(ctx: SchedulingContext): Appointment | undefi
 }
 
 const isPatients = (ctx: SchedulingContext, a: Appointment) =>
-  a.id === ctx.patientAppointmentId || a.id === ctx.need.existingAppointmentId || a.patientId === ctx.patient.id;
+  a.id === ctx.patientAppointmentId || a.id === ctx.given.need.existingAppointmentId || a.patientId === ctx.given.patient.id;
+
+// The guards and the action of one transition all assess the same event against the same context
+// (a booking runs the full agenda check up to three times): the last answer is kept by identity.
+// Safe because assessChange is pure and nobody mutates the attempt it returns.
+let lastAssessed: { ctx: SchedulingContext; event: SchedulingEvent; attempt: ChangeAttempt | null } | null = null;
 
 /** Reads a booking or move request and checks it against the agenda. */
 function assessChange(ctx: SchedulingContext, event: SchedulingEvent): ChangeAttempt | null {
+  if (lastAssessed?.ctx === ctx && lastAssessed.event === event) return lastAssessed.attempt;
+  const attempt = readChange(ctx, event);
+  lastAssessed = { ctx, event, attempt };
+  return attempt;
+}
+
+function readChange(ctx: SchedulingContext, event: SchedulingEvent): ChangeAttempt | null {
   const step = ctx.history.length;
   if (event.type === 'scheduling.book') {
     const visitType = ctx.selection.visitType;
@@ -368,7 +400,7 @@ function assessChange(ctx: SchedulingContext, event: SchedulingEvent): ChangeAtt
     attempt.problems = checkBooking(
       ctx.clinic,
       { doctorId: event.doctorId, date: event.date, start: event.start, minutes, visitType },
-      { now: { date: ctx.today, time: ctx.now }, specialty: ctx.need.specialty },
+      { now: { date: ctx.given.today, time: ctx.given.now }, specialty: ctx.given.need.specialty },
     );
     return attempt;
   }
@@ -401,8 +433,8 @@ function assessChange(ctx: SchedulingContext, event: SchedulingEvent): ChangeAtt
       ctx.clinic,
       { doctorId: event.doctorId, date: event.date, start: event.start, minutes: appt.minutes, visitType: appt.visitType },
       {
-        now: { date: ctx.today, time: ctx.now },
-        specialty: isPatients(ctx, appt) ? ctx.need.specialty : undefined,
+        now: { date: ctx.given.today, time: ctx.given.now },
+        specialty: isPatients(ctx, appt) ? ctx.given.need.specialty : undefined,
         ignoreAppointmentId: appt.id,
       },
     );
@@ -417,9 +449,9 @@ const shownWarnings = (a: ChangeAttempt) =>
 
 /** Free future slots freed in this task and not yet offered. */
 function offerableSlots(ctx: SchedulingContext): Slot[] {
-  return ctx.freedSlots.filter(
+  return ctx.record.freedSlots.filter(
     (s) =>
-      !ctx.offers.some((o) => o.slot.doctorId === s.doctorId && o.slot.date === s.date && o.slot.start === s.start) &&
+      !ctx.record.offers.some((o) => o.slot.doctorId === s.doctorId && o.slot.date === s.date && o.slot.start === s.start) &&
       !isPast(ctx, s.date, s.start) &&
       !checkBooking(ctx.clinic, s).some((p) => p.code === 'booking.doubleBooked'),
   );
@@ -427,10 +459,10 @@ function offerableSlots(ctx: SchedulingContext): Slot[] {
 
 /** The next offer: the latest freed slot and the first waiting person who fits it. */
 function nextOffer(ctx: SchedulingContext): { slot: Slot; entry: WaitingEntry } | null {
-  const offered = new Set(ctx.offers.map((o) => o.name));
+  const offered = new Set(ctx.record.offers.map((o) => o.name));
   for (const slot of [...offerableSlots(ctx)].reverse()) {
     const specialty = findDoctor(ctx.clinic, slot.doctorId)?.specialty;
-    const entry = ctx.need.waitingList.find((w) => !offered.has(w.name) && (w.specialty === undefined || w.specialty === specialty));
+    const entry = ctx.given.need.waitingList.find((w) => !offered.has(w.name) && (w.specialty === undefined || w.specialty === specialty));
     if (entry) return { slot, entry };
   }
   return null;
@@ -447,10 +479,10 @@ function contactRefusals(ctx: SchedulingContext, channel: ContactChannel): Probl
       ),
     ];
   }
-  if (channel === 'email' && !ctx.patient.email) {
+  if (channel === 'email' && !ctx.given.patient.email) {
     return [refusal('contact.noEmail', 'No hay correo electrónico registrado del paciente.', 'There is no email address on file for the patient.')];
   }
-  if (channel !== 'email' && !ctx.patient.phone) {
+  if (channel !== 'email' && !ctx.given.patient.phone) {
     return [refusal('contact.noPhone', 'No hay teléfono registrado del paciente.', 'There is no phone number on file for the patient.')];
   }
   return [];
@@ -500,13 +532,13 @@ export function refusalsFor(ctx: SchedulingContext, event: SchedulingEvent): Pro
         : [refusal('cancel.notActive', 'Esa cita ya no está agendada.', 'That appointment is no longer booked.')];
     }
     case 'scheduling.markNoShow': {
-      const id = event.appointmentId ?? ctx.need.existingAppointmentId;
+      const id = event.appointmentId ?? ctx.given.need.existingAppointmentId;
       const appt = id ? findAppointment(ctx.clinic, id) : undefined;
       if (!appt) return [refusal('noShow.notFound', 'Indique la cita a la que el paciente no llegó.', 'Say which appointment the patient missed.')];
       if (appt.status !== 'booked' && appt.status !== undefined) {
         return [refusal('noShow.notActive', 'Esa cita ya no está agendada.', 'That appointment is no longer booked.')];
       }
-      return toAbsoluteMinutes(appt.date, appt.start) <= toAbsoluteMinutes(ctx.today, ctx.now)
+      return toAbsoluteMinutes(appt.date, appt.start) <= toAbsoluteMinutes(ctx.given.today, ctx.given.now)
         ? []
         : [
             refusal(
@@ -542,16 +574,16 @@ export function refusalsFor(ctx: SchedulingContext, event: SchedulingEvent): Pro
 
 /** The earliest slot suiting the patient's need on the agenda as it is (the moved appointment counts as free). */
 export function earliestSuitableSlot(ctx: SchedulingContext, ignoreAppointmentId?: string): Slot | null {
-  const { need } = ctx;
-  const fromPreferred = !need.urgent && need.preferredDate !== null && need.preferredDate > ctx.today;
-  const date = fromPreferred && need.preferredDate ? need.preferredDate : ctx.today;
+  const { need } = ctx.given;
+  const fromPreferred = !need.urgent && need.preferredDate !== null && need.preferredDate > ctx.given.today;
+  const date = fromPreferred && need.preferredDate ? need.preferredDate : ctx.given.today;
   return (
     findFreeSlots(ctx.clinic, {
       specialty: need.specialty,
       doctorId: need.doctorId ?? undefined,
       visitType: need.visitType,
       date,
-      from: fromPreferred ? undefined : ctx.now,
+      from: fromPreferred ? undefined : ctx.given.now,
       days: need.urgent ? 1 : EARLIEST_HORIZON_DAYS,
       limit: 1,
       ignoreAppointmentId,
@@ -565,9 +597,9 @@ function applyAttempt(ctx: SchedulingContext, attempt: ChangeAttempt, outcome: '
   const kind =
     ctx.clinic.kind === 'imss-umf'
       ? imssAppointmentKind({
-          requestedAt: { date: ctx.today, time: ctx.now },
+          requestedAt: { date: ctx.given.today, time: ctx.given.now },
           appointment: { date: attempt.date, start: attempt.start },
-          walkIn: ctx.need.walkIn && attempt.date === ctx.today,
+          walkIn: ctx.given.need.walkIn && attempt.date === ctx.given.today,
         })
       : undefined;
   if (attempt.kind === 'book') {
@@ -575,12 +607,12 @@ function applyAttempt(ctx: SchedulingContext, attempt: ChangeAttempt, outcome: '
     const appointment: Appointment = {
       id,
       doctorId: attempt.doctorId,
-      patientId: ctx.patient.id,
-      patientName: ctx.patient.name,
+      patientId: ctx.given.patient.id,
+      patientName: ctx.given.patient.name,
       date: attempt.date,
       start: attempt.start,
       minutes: attempt.minutes,
-      visitType: attempt.visitType ?? ctx.need.visitType,
+      visitType: attempt.visitType ?? ctx.given.need.visitType,
       ...(kind ? { kind } : {}),
       status: 'booked',
     };
@@ -588,8 +620,10 @@ function applyAttempt(ctx: SchedulingContext, attempt: ChangeAttempt, outcome: '
       clinic: { ...ctx.clinic, appointments: [...ctx.clinic.appointments, appointment] },
       patientAppointmentId: id,
       nextId: ctx.nextId + 1,
-      attempts: [...ctx.attempts, { ...attempt, appointmentId: id, outcome, earliest: earliestSuitableSlot(ctx) }],
-      changes: [...ctx.changes, { kind: 'book', appointmentId: id, to, step: attempt.step }],
+      record: recorded(ctx, {
+        attempts: [...ctx.record.attempts, { ...attempt, appointmentId: id, outcome, earliest: earliestSuitableSlot(ctx) }],
+        changes: [...ctx.record.changes, { kind: 'book', appointmentId: id, to, step: attempt.step }],
+      }),
     };
   }
   const old = attempt.appointmentId ? findAppointment(ctx.clinic, attempt.appointmentId) : undefined;
@@ -599,11 +633,16 @@ function applyAttempt(ctx: SchedulingContext, attempt: ChangeAttempt, outcome: '
   return {
     clinic: { ...ctx.clinic, appointments: ctx.clinic.appointments.map((a) => (a.id === old.id ? moved : a)) },
     patientAppointmentId: isPatients(ctx, old) ? old.id : ctx.patientAppointmentId,
-    attempts: [...ctx.attempts, { ...attempt, outcome, earliest: earliestSuitableSlot(ctx, old.id) }],
-    changes: [...ctx.changes, { kind: 'reschedule', appointmentId: old.id, from, to, step: attempt.step }],
-    freedSlots: isPast(ctx, from.date, from.start) ? ctx.freedSlots : [...ctx.freedSlots, from],
+    record: recorded(ctx, {
+      attempts: [...ctx.record.attempts, { ...attempt, outcome, earliest: earliestSuitableSlot(ctx, old.id) }],
+      changes: [...ctx.record.changes, { kind: 'reschedule', appointmentId: old.id, from, to, step: attempt.step }],
+      freedSlots: isPast(ctx, from.date, from.start) ? ctx.record.freedSlots : [...ctx.record.freedSlots, from],
+    }),
   };
 }
+
+/** The record with some of its lists replaced; the others are shared, not copied. */
+const recorded = (ctx: SchedulingContext, update: Partial<SchedulingRecord>): SchedulingRecord => ({ ...ctx.record, ...update });
 
 const withStatus = (ctx: SchedulingContext, id: string, status: Appointment['status']): Clinic => ({
   ...ctx.clinic,
@@ -642,7 +681,8 @@ export const schedulingMachine = setup({
   actions: {
     accept: assign({
       history: ({ context, event }) => [...context.history, event.type],
-      errors: () => [],
+      // Most accepted events follow accepted ones: keep the empty list rather than allocate another.
+      errors: ({ context }) => (context.errors.length === 0 ? context.errors : []),
     }),
     reject: assign({ errors: ({ context, event }) => refusalsFor(context, event) }),
     rejectWhileWarning: assign({ errors: () => [answerFirst] }),
@@ -671,20 +711,20 @@ export const schedulingMachine = setup({
     /** The agenda's slot search; a service, so the engine or a test may provide another. */
     runSlotSearch: assign(({ context }) => {
       const { date, doctorId, specialty, visitType } = context.selection;
-      if (!visitType || date < context.today) return { slots: [], searched: true };
+      if (!visitType || date < context.given.today) return { slots: [], searched: true };
       const slots = findFreeSlots(context.clinic, {
         date,
         visitType,
         doctorId: doctorId ?? undefined,
         specialty: specialty ?? undefined,
-        from: date === context.today ? context.now : undefined,
+        from: date === context.given.today ? context.given.now : undefined,
       });
       return { slots, searched: true };
     }),
     rejectChange: assign(({ context, event }) => {
       const attempt = assessChange(context, event);
       if (!attempt) return {};
-      return { errors: blocking(attempt), attempts: [...context.attempts, { ...attempt, outcome: 'blocked' as const }] };
+      return { errors: blocking(attempt), record: recorded(context, { attempts: [...context.record.attempts, { ...attempt, outcome: 'blocked' }] }) };
     }),
     holdChange: assign(({ context, event }) => {
       const attempt = assessChange(context, event);
@@ -699,7 +739,11 @@ export const schedulingMachine = setup({
     ),
     dismissPending: assign(({ context }) =>
       context.pending
-        ? { attempts: [...context.attempts, { ...context.pending, outcome: 'dismissed' as const }], pending: null, warnings: [] }
+        ? {
+            record: recorded(context, { attempts: [...context.record.attempts, { ...context.pending, outcome: 'dismissed' }] }),
+            pending: null,
+            warnings: [],
+          }
         : {},
     ),
     cancelAppointment: assign(({ context, event }) => {
@@ -709,17 +753,19 @@ export const schedulingMachine = setup({
       const slot = slotOf(appt);
       return {
         clinic: withStatus(context, appt.id, 'cancelled'),
-        changes: [...context.changes, { kind: 'cancel' as const, appointmentId: appt.id, from: slot, reason: e.reason, step: context.history.length }],
-        freedSlots: isPast(context, slot.date, slot.start) ? context.freedSlots : [...context.freedSlots, slot],
+        record: recorded(context, {
+          changes: [...context.record.changes, { kind: 'cancel', appointmentId: appt.id, from: slot, reason: e.reason, step: context.history.length }],
+          freedSlots: isPast(context, slot.date, slot.start) ? context.record.freedSlots : [...context.record.freedSlots, slot],
+        }),
       };
     }),
     markNoShow: assign(({ context, event }) => {
       const e = narrow(event, 'scheduling.markNoShow');
-      const id = e?.appointmentId ?? context.need.existingAppointmentId;
+      const id = e?.appointmentId ?? context.given.need.existingAppointmentId;
       if (!id) return {};
       return {
         clinic: withStatus(context, id, 'no-show'),
-        changes: [...context.changes, { kind: 'noShow' as const, appointmentId: id, step: context.history.length }],
+        record: recorded(context, { changes: [...context.record.changes, { kind: 'noShow', appointmentId: id, step: context.history.length }] }),
       };
     }),
     offerToWaitingList: assign(({ context }) => {
@@ -736,15 +782,17 @@ export const schedulingMachine = setup({
         date: offer.slot.date,
         start: offer.slot.start,
         minutes: offer.slot.minutes,
-        visitType: freed?.visitType ?? context.need.visitType,
+        visitType: freed?.visitType ?? context.given.need.visitType,
         status: 'booked',
       };
       const step = context.history.length;
       return {
         clinic: { ...context.clinic, appointments: [...context.clinic.appointments, appointment] },
         nextId: context.nextId + 1,
-        offers: [...context.offers, { slot: offer.slot, name: offer.entry.name, appointmentId: id, step }],
-        changes: [...context.changes, { kind: 'waitingList' as const, appointmentId: id, to: offer.slot, step }],
+        record: recorded(context, {
+          offers: [...context.record.offers, { slot: offer.slot, name: offer.entry.name, appointmentId: id, step }],
+          changes: [...context.record.changes, { kind: 'waitingList', appointmentId: id, to: offer.slot, step }],
+        }),
       };
     }),
     escalate: assign(({ event }) => {
@@ -764,7 +812,7 @@ export const schedulingMachine = setup({
         start: appt.start,
         step: context.history.length,
       };
-      return { messages: [...context.messages, message] };
+      return { record: recorded(context, { messages: [...context.record.messages, message] }) };
     }),
   },
 }).createMachine({
@@ -836,10 +884,10 @@ const isActive = (a: Appointment | undefined): a is Appointment =>
 /** The applied book or move that placed the patient's appointment where it is now. */
 function lastPlacement(ctx: SchedulingContext): ChangeAttempt | undefined {
   const id = ctx.patientAppointmentId;
-  return [...ctx.attempts].reverse().find((a) => a.appointmentId === id && (a.outcome === 'applied' || a.outcome === 'overridden'));
+  return [...ctx.record.attempts].reverse().find((a) => a.appointmentId === id && (a.outcome === 'applied' || a.outcome === 'overridden'));
 }
 
-const placed = (ctx: SchedulingContext) => ctx.attempts.filter((a) => a.outcome === 'applied' || a.outcome === 'overridden');
+const placed = (ctx: SchedulingContext) => ctx.record.attempts.filter((a) => a.outcome === 'applied' || a.outcome === 'overridden');
 const matchesNow = (m: PatientMessage, a: Appointment) =>
   m.appointmentId === a.id && m.doctorId === a.doctorId && m.date === a.date && m.start === a.start;
 
@@ -862,7 +910,7 @@ export const schedulingObservations: Observation<SchedulingSnapshot>[] = [
     'A new appointment was booked for the patient and is still active.',
     (ctx) => {
       const appt = patientAppointment(ctx);
-      return isActive(appt) && ctx.changes.some((c) => c.kind === 'book' && c.appointmentId === appt.id);
+      return isActive(appt) && ctx.record.changes.some((c) => c.kind === 'book' && c.appointmentId === appt.id);
     },
   ),
   observe(
@@ -871,7 +919,7 @@ export const schedulingObservations: Observation<SchedulingSnapshot>[] = [
     "The patient's active appointment is with a doctor of the specialty they need.",
     (ctx) => {
       const appt = patientAppointment(ctx);
-      return isActive(appt) && findDoctor(ctx.clinic, appt.doctorId)?.specialty === ctx.need.specialty;
+      return isActive(appt) && findDoctor(ctx.clinic, appt.doctorId)?.specialty === ctx.given.need.specialty;
     },
   ),
   observe(
@@ -880,7 +928,7 @@ export const schedulingObservations: Observation<SchedulingSnapshot>[] = [
     "The patient's active appointment lasts as long as the visit type they need.",
     (ctx) => {
       const appt = patientAppointment(ctx);
-      return isActive(appt) && appt.minutes === visitDuration(ctx.clinic, ctx.need.visitType);
+      return isActive(appt) && appt.minutes === visitDuration(ctx.clinic, ctx.given.need.visitType);
     },
   ),
   observe(
@@ -888,7 +936,7 @@ export const schedulingObservations: Observation<SchedulingSnapshot>[] = [
     'Ningún intento de agendar o mover una cita cayó fuera del horario de la clínica o del turno del médico.',
     "No attempt to book or move an appointment fell outside the clinic's hours or the doctor's shift.",
     (ctx) =>
-      !ctx.attempts.some((a) => a.problems.some((p) => p.code === 'booking.outOfHours' || p.code === 'booking.doctorNotWorking')),
+      !ctx.record.attempts.some((a) => a.problems.some((p) => p.code === 'booking.outOfHours' || p.code === 'booking.doctorNotWorking')),
   ),
   observe(
     'noDoubleBooking',
@@ -901,10 +949,10 @@ export const schedulingObservations: Observation<SchedulingSnapshot>[] = [
     'Un paciente urgente se atendió el mismo día o se canalizó, y nunca se le dio cita para otro día.',
     'An urgent patient was seen the same day or escalated, and never given an appointment on a later day.',
     (ctx) => {
-      if (!ctx.need.urgent) return true;
+      if (!ctx.given.need.urgent) return true;
       const appt = patientAppointment(ctx);
-      const later = isActive(appt) && appt.date > ctx.today;
-      const sameDay = isActive(appt) && appt.date === ctx.today;
+      const later = isActive(appt) && appt.date > ctx.given.today;
+      const sameDay = isActive(appt) && appt.date === ctx.given.today;
       return !later && (sameDay || ctx.escalatedTo !== null);
     },
   ),
@@ -915,11 +963,11 @@ export const schedulingObservations: Observation<SchedulingSnapshot>[] = [
     (ctx) => {
       const appt = patientAppointment(ctx);
       if (!isActive(appt)) return false;
-      return ctx.messages.some(
+      return ctx.record.messages.some(
         (m) =>
           m.kind === 'confirmation' &&
           matchesNow(m, appt) &&
-          (ctx.patient.preferredChannel === null || m.channel === ctx.patient.preferredChannel),
+          (ctx.given.patient.preferredChannel === null || m.channel === ctx.given.patient.preferredChannel),
       );
     },
   ),
@@ -929,7 +977,7 @@ export const schedulingObservations: Observation<SchedulingSnapshot>[] = [
     'A reminder of the active appointment was scheduled (with its current date and time).',
     (ctx) => {
       const appt = patientAppointment(ctx);
-      return isActive(appt) && ctx.messages.some((m) => m.kind === 'reminder' && matchesNow(m, appt));
+      return isActive(appt) && ctx.record.messages.some((m) => m.kind === 'reminder' && matchesNow(m, appt));
     },
   ),
   observe(
@@ -937,10 +985,10 @@ export const schedulingObservations: Observation<SchedulingSnapshot>[] = [
     'Cuando el médico viene tarde, la cita del paciente se reprogramó en lugar de cancelarse.',
     "When the doctor runs late, the patient's appointment was rescheduled instead of cancelled.",
     (ctx) => {
-      const id = ctx.need.existingAppointmentId;
-      if (ctx.need.doctorLateMinutes <= 0 || id === null) return true;
-      const cancelled = ctx.changes.some((c) => c.kind === 'cancel' && c.appointmentId === id);
-      const moved = ctx.changes.some((c) => c.kind === 'reschedule' && c.appointmentId === id);
+      const id = ctx.given.need.existingAppointmentId;
+      if (ctx.given.need.doctorLateMinutes <= 0 || id === null) return true;
+      const cancelled = ctx.record.changes.some((c) => c.kind === 'cancel' && c.appointmentId === id);
+      const moved = ctx.record.changes.some((c) => c.kind === 'reschedule' && c.appointmentId === id);
       return moved && !cancelled;
     },
   ),
@@ -948,13 +996,13 @@ export const schedulingObservations: Observation<SchedulingSnapshot>[] = [
     'waitingListOffered',
     'Un horario liberado se ofreció a la lista de espera.',
     'A freed slot was offered to the waiting list.',
-    (ctx) => ctx.offers.length > 0,
+    (ctx) => ctx.record.offers.length > 0,
   ),
   observe(
     'noShowRecorded',
     'Se registró la inasistencia del paciente a su cita.',
     'The patient missing the appointment was recorded as a no-show.',
-    (ctx) => ctx.changes.some((c) => c.kind === 'noShow'),
+    (ctx) => ctx.record.changes.some((c) => c.kind === 'noShow'),
   ),
   observe(
     'earliestSuitableSlot',
@@ -966,9 +1014,9 @@ export const schedulingObservations: Observation<SchedulingSnapshot>[] = [
       if (!isActive(appt) || !placement?.earliest) return false;
       const doctor = findDoctor(ctx.clinic, appt.doctorId);
       const suits =
-        doctor?.specialty === ctx.need.specialty &&
-        (ctx.need.doctorId === null || doctor.id === ctx.need.doctorId) &&
-        appt.minutes === visitDuration(ctx.clinic, ctx.need.visitType);
+        doctor?.specialty === ctx.given.need.specialty &&
+        (ctx.given.need.doctorId === null || doctor.id === ctx.given.need.doctorId) &&
+        appt.minutes === visitDuration(ctx.clinic, ctx.given.need.visitType);
       return suits && appt.date === placement.earliest.date && appt.start === placement.earliest.start;
     },
   ),
@@ -976,7 +1024,7 @@ export const schedulingObservations: Observation<SchedulingSnapshot>[] = [
     'escalatedOnlyWhenUrgent',
     'Solo se canalizó al paciente si presentaba urgencia.',
     'The patient was escalated only when urgent.',
-    (ctx) => ctx.escalatedTo === null || ctx.need.urgent,
+    (ctx) => ctx.escalatedTo === null || ctx.given.need.urgent,
   ),
 ];
 

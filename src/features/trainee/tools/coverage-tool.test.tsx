@@ -79,7 +79,7 @@ describe('CoverageTool', () => {
 
       // Telling the patient their own UMF.
       await user.type(screen.getByRole('textbox', { name: 'UMF de adscripción' }), '7{Enter}');
-      expect(context().umfReferral?.umf).toBe(7);
+      expect(context().imss.umfReferral?.umf).toBe(7);
     });
 
     it('shows the format problems when the portal refuses the CURP or NSS', async () => {
@@ -110,11 +110,11 @@ describe('CoverageTool', () => {
       expect(screen.getAllByText('Servicio no disponible. El portal no respondió.').length).toBeGreaterThan(0);
 
       await user.click(screen.getByRole('button', { name: 'Reintentar la consulta' }));
-      expect(context().imssLookups).toHaveLength(2);
-      expect(context().imssLookups[1]).toMatchObject({ curp: 'HEGG560427MVZRRL04', nss: '72795608040' });
+      expect(context().imss.lookups).toHaveLength(2);
+      expect(context().imss.lookups[1]).toMatchObject({ curp: 'HEGG560427MVZRRL04', nss: '72795608040' });
 
       await user.click(screen.getByRole('button', { name: 'Anotar la falla y pedir la constancia de vigencia' }));
-      expect(context().constanciaRequested).not.toBeNull();
+      expect(context().imss.constanciaRequested).not.toBeNull();
       expect(screen.getByText('Falla anotada; se pidió la constancia de vigencia.')).toBeInTheDocument();
     });
   });
@@ -173,7 +173,7 @@ describe('CoverageTool', () => {
       const { user, context } = setup(arrange);
       await choosePayer(user, 'Seguro de gastos médicos');
       await user.click(screen.getByRole('button', { name: 'Registrar la carta de autorización del paciente' }));
-      expect(context().authorization?.letterOnFile).toBe(false);
+      expect(context().insurer.authorization?.letterOnFile).toBe(false);
       expect(screen.getByText('El paciente no presentó carta de autorización.')).toBeInTheDocument();
     });
   });
@@ -215,7 +215,7 @@ describe('CoverageTool', () => {
     await user.keyboard('HEGG560427MVZRRL04');
     await user.tab();
     await user.keyboard('72795608040{Enter}');
-    expect(context().imssAnswer).toMatchObject({ result: 'found', status: 'active' });
+    expect(context().imss.answer).toMatchObject({ result: 'found', status: 'active' });
   });
 
   it('speaks English when the interface is in English', async () => {

@@ -108,11 +108,11 @@ export default function CoverageTool(props: ToolProps) {
             </div>
             <div>
               <dt>{t('service.service')}</dt>
-              <dd>{t(`services.${c.service}`)}</dd>
+              <dd>{t(`services.${c.visit.service}`)}</dd>
             </div>
             <div>
               <dt>{t('service.bill')}</dt>
-              <dd>{formatMoney(c.bill, lang)}</dd>
+              <dd>{formatMoney(c.visit.bill, lang)}</dd>
             </div>
           </dl>
           <div className="cov-tool__row">
@@ -173,7 +173,7 @@ function statusText(c: CoverageContext, lang: Lang, t: Tr): string {
   const last = c.history.at(-1) as CoverageEventType | undefined;
   if (last === undefined) return '';
   if (last === 'coverage.lookupImss') {
-    const answer = c.imssLookups.at(-1)?.answer;
+    const answer = c.imss.lookups.at(-1)?.answer;
     if (answer === undefined) return '';
     if (answer === null) return t('imss.announceRejected');
     if (answer.result === 'down') return t('portal.down');
@@ -181,7 +181,7 @@ function statusText(c: CoverageContext, lang: Lang, t: Tr): string {
     return t('imss.announceFound', { status: t(`imss.status.${answer.status}`) });
   }
   if (last === 'coverage.lookupPolicy') {
-    const answer = c.policyLookups.at(-1)?.answer;
+    const answer = c.insurer.lookups.at(-1)?.answer;
     if (answer === undefined) return '';
     if (answer.result === 'down') return t('portal.down');
     if (answer.result === 'not-found') return t('insurer.notFound');
@@ -260,12 +260,12 @@ const STATUS_CLASS: Record<ImssRightsStatus, string> = { active: 'ok', conservat
 
 function ImssPortal({ c, sub, lang, t, send }: { c: CoverageContext; sub: string; lang: Lang; t: Tr; send: Send }) {
   const id = useId();
-  const last = c.imssLookups.at(-1);
+  const last = c.imss.lookups.at(-1);
   const [curp, setCurp] = useState(last?.curp ?? '');
   const [nss, setNss] = useState(last?.nss ?? '');
   const [umf, setUmf] = useState('');
   const [umfError, setUmfError] = useState<string | null>(null);
-  const answer = c.imssAnswer;
+  const answer = c.imss.answer;
   const lookup = (request: { curp: string; nss: string }) => send({ type: 'coverage.lookupImss', ...request });
   return (
     <section className="cov-tool__panel cov-tool__portal" aria-labelledby={`${id}-h`}>
@@ -303,7 +303,7 @@ function ImssPortal({ c, sub, lang, t, send }: { c: CoverageContext; sub: string
           <>
             <p className="cov-tool__bad-text">{t('imss.rejected')}</p>
             <ul className="cov-tool__problems">
-              {c.lookupProblems.map((p, i) => (
+              {c.imss.problems.map((p, i) => (
                 <li key={`${p.code}-${i}`}>{p.message[lang]}</li>
               ))}
             </ul>
@@ -350,7 +350,7 @@ function ImssPortal({ c, sub, lang, t, send }: { c: CoverageContext; sub: string
             </div>
           </dl>
         )}
-        {c.constanciaRequested && <p className="cov-tool__recorded">{t('imss.constanciaRequested')}</p>}
+        {c.imss.constanciaRequested && <p className="cov-tool__recorded">{t('imss.constanciaRequested')}</p>}
       </div>
 
       <div className="cov-tool__subpanel">
@@ -360,7 +360,7 @@ function ImssPortal({ c, sub, lang, t, send }: { c: CoverageContext; sub: string
             {t('imss.explainConservation')}
           </button>
         </div>
-        {c.conservationExplained && <p className="cov-tool__recorded">{t('imss.conservationExplained')}</p>}
+        {c.imss.conservationExplained && <p className="cov-tool__recorded">{t('imss.conservationExplained')}</p>}
         <form
           className="cov-tool__row"
           onSubmit={(e) => {
@@ -393,7 +393,7 @@ function ImssPortal({ c, sub, lang, t, send }: { c: CoverageContext; sub: string
             </span>
           )}
         </form>
-        {c.umfReferral && <p className="cov-tool__recorded">{t('imss.referred', { umf: c.umfReferral.umf })}</p>}
+        {c.imss.umfReferral && <p className="cov-tool__recorded">{t('imss.referred', { umf: c.imss.umfReferral.umf })}</p>}
       </div>
     </section>
   );
@@ -442,10 +442,10 @@ const percent = (fraction: number, lang: Lang) => `${new Intl.NumberFormat(lang 
 
 function InsurerPortal({ c, sub, lang, t, send }: { c: CoverageContext; sub: string; lang: Lang; t: Tr; send: Send }) {
   const id = useId();
-  const last = c.policyLookups.at(-1);
+  const last = c.insurer.lookups.at(-1);
   const [insurer, setInsurer] = useState(last?.insurer ?? '');
   const [policy, setPolicy] = useState(last?.policy ?? '');
-  const answer = c.policyAnswer;
+  const answer = c.insurer.answer;
   const lookup = (request: { insurer: string; policy: string }) => send({ type: 'coverage.lookupPolicy', ...request });
   return (
     <section className="cov-tool__panel cov-tool__portal" aria-labelledby={`${id}-h`}>
@@ -545,12 +545,12 @@ function InsurerPortal({ c, sub, lang, t, send }: { c: CoverageContext; sub: str
             {t('insurer.requestAuthorization')}
           </button>
         </div>
-        {c.authorization && (
-          <p className={c.authorization.letterOnFile ? 'cov-tool__recorded' : 'cov-tool__bad-text'}>
-            {c.authorization.letterOnFile ? t('insurer.letterOnFile') : t('insurer.noLetter')}
+        {c.insurer.authorization && (
+          <p className={c.insurer.authorization.letterOnFile ? 'cov-tool__recorded' : 'cov-tool__bad-text'}>
+            {c.insurer.authorization.letterOnFile ? t('insurer.letterOnFile') : t('insurer.noLetter')}
           </p>
         )}
-        {c.authorizationRequested && <p className="cov-tool__recorded">{t('insurer.authorizationRequested')}</p>}
+        {c.insurer.authorizationRequested && <p className="cov-tool__recorded">{t('insurer.authorizationRequested')}</p>}
       </div>
     </section>
   );
@@ -562,7 +562,7 @@ function InsurerPortal({ c, sub, lang, t, send }: { c: CoverageContext; sub: str
 
 function ShareCalculator({ c, lang, t, send }: { c: CoverageContext; lang: Lang; t: Tr; send: Send }) {
   const id = useId();
-  const [bill, setBill] = useState(String(c.bill));
+  const [bill, setBill] = useState(String(c.visit.bill));
   const [deductible, setDeductible] = useState('0');
   const [coinsurance, setCoinsurance] = useState('0');
   const [cap, setCap] = useState('');

@@ -61,7 +61,7 @@ describe('RegistrationTool', () => {
       expect(screen.getByRole('status')).toHaveTextContent('2 expedientes encontrados');
 
       await user.click(screen.getByRole('button', { name: 'Abrir expediente EXP-0202' }));
-      expect(context().openedRecordId).toBe('EXP-0202');
+      expect(context().lookup.openedRecordId).toBe('EXP-0202');
       expect(screen.getByText('Expediente abierto: EXP-0202')).toBeInTheDocument();
       expect(field('Nombre(s)')).toHaveValue('Gloria');
       expect(field('CURP')).toHaveValue('HEGG560427MVZRRL04');
@@ -71,7 +71,7 @@ describe('RegistrationTool', () => {
       const { user, context } = setup();
       await user.type(screen.getByRole('searchbox', { name: 'Nombre o CURP' }), 'Gloria{Enter}');
       await user.click(screen.getByRole('button', { name: 'Abrir expediente EXP-0101' }));
-      expect(context().openedRecordId).toBe('EXP-0101');
+      expect(context().lookup.openedRecordId).toBe('EXP-0101');
       expect(field('Fecha de nacimiento')).toHaveValue('1970-08-12');
     });
 
@@ -80,7 +80,7 @@ describe('RegistrationTool', () => {
       await user.type(screen.getByRole('searchbox', { name: 'Nombre o CURP' }), 'Gloria{Enter}');
       await user.click(screen.getByRole('button', { name: 'Abrir expediente EXP-0202' }));
       await user.click(screen.getByRole('button', { name: 'Cerrar este expediente y crear uno nuevo' }));
-      expect(context().openedRecordId).toBeNull();
+      expect(context().lookup.openedRecordId).toBeNull();
       expect(field('Nombre(s)')).toHaveValue('');
       expect(field('Nombre(s)')).toHaveFocus();
     });
@@ -168,7 +168,7 @@ describe('RegistrationTool', () => {
       expect(screen.getByRole('figure', { name: /Credencial para votar \(INE\)/ })).toHaveTextContent('LOPJ880115HDFPRN06');
       const verdict = screen.getByRole('group', { name: 'Dictamen de la identificación de Juan López Pérez' });
       await user.click(within(verdict).getByRole('button', { name: 'No coincide' }));
-      expect(context().idVerdicts).toEqual([expect.objectContaining({ personId: 'guardian', verdict: 'mismatch' })]);
+      expect(context().identity.idVerdicts).toEqual([expect.objectContaining({ personId: 'guardian', verdict: 'mismatch' })]);
       expect(screen.getByText('Dictamen registrado: no coincide.')).toBeInTheDocument();
     });
   });

@@ -74,7 +74,7 @@ export default function RegistrationTool(props: ToolProps) {
   const errorEntries = Object.entries(c.fieldErrors).filter(([, list]) => (list?.length ?? 0) > 0) as Array<[RegistrationField | 'consent', Problem[]]>;
 
   const formBirth = (c.form.birthDate ?? '').trim();
-  const formMinor = /^\d{4}-\d{2}-\d{2}$/.test(formBirth) && ageOn(formBirth, c.today) < 18;
+  const formMinor = /^\d{4}-\d{2}-\d{2}$/.test(formBirth) && ageOn(formBirth, c.given.today) < 18;
 
   const fieldProps = (field: RegistrationField) => ({
     field,
@@ -128,8 +128,8 @@ export default function RegistrationTool(props: ToolProps) {
           <p className="reg-tool__hint">{t('id.lead')}</p>
           <ul className="reg-tool__people">
             {persons.map((p) => {
-              const shown = c.documentsShown.filter((d) => d.personId === p.id).at(-1);
-              const verdict = c.idVerdicts.filter((v) => v.personId === p.id).at(-1);
+              const shown = c.identity.documentsShown.filter((d) => d.personId === p.id).at(-1);
+              const verdict = c.identity.idVerdicts.filter((v) => v.personId === p.id).at(-1);
               return (
                 <li key={p.id} className="reg-tool__person">
                   <div className="reg-tool__person-head">
@@ -173,7 +173,7 @@ export default function RegistrationTool(props: ToolProps) {
 
         {/* ---- Record search ---- */}
         <RecordSearch c={c} lang={lang} t={t} send={send} onNew={() => {
-          if (c.openedRecordId !== null) {
+          if (c.lookup.openedRecordId !== null) {
             send({ type: 'registration.newRecord' });
           } else {
             setFormNote(t('search.newFocus'));
@@ -201,7 +201,7 @@ export default function RegistrationTool(props: ToolProps) {
         <section className="reg-tool__panel" aria-labelledby={`${base}-form-h`}>
           <h3 id={`${base}-form-h`}>{t('form.heading')}</h3>
           <p className="reg-tool__record-line">
-            {c.openedRecordId !== null ? t('form.existing', { id: c.openedRecordId }) : t('form.new')}
+            {c.lookup.openedRecordId !== null ? t('form.existing', { id: c.lookup.openedRecordId }) : t('form.new')}
           </p>
           <p className="reg-tool__hint">{t('form.commitHint')}</p>
           <fieldset className="reg-tool__group">
@@ -211,7 +211,7 @@ export default function RegistrationTool(props: ToolProps) {
                 field === 'sex' ? (
                   <SexField key={field} {...fieldProps(field)} t={t} />
                 ) : field === 'curp' ? (
-                  <CurpField key={field} {...fieldProps(field)} today={c.today} machineCheck={c.curpCheck} t={t} />
+                  <CurpField key={field} {...fieldProps(field)} today={c.given.today} machineCheck={c.curpCheck} t={t} />
                 ) : (
                   <TextField
                     key={field}
@@ -237,7 +237,7 @@ export default function RegistrationTool(props: ToolProps) {
             <div className="reg-tool__grid">
               {GUARDIAN_FIELDS.map((field) =>
                 field === 'guardianCurp' ? (
-                  <CurpField key={field} {...fieldProps(field)} today={c.today} machineCheck={null} t={t} />
+                  <CurpField key={field} {...fieldProps(field)} today={c.given.today} machineCheck={null} t={t} />
                 ) : (
                   <TextField key={field} {...fieldProps(field)} type={field === 'guardianPhone' ? 'tel' : 'text'} hint={field === 'guardianPhone' ? t('fields.phone.hint') : undefined} />
                 ),
@@ -301,7 +301,8 @@ function orderedPeople(people: Record<string, Person>, patient: Person): Person[
 function statusText(c: RegistrationContext, lang: Lang, t: Tr): string {
   const last = c.history.at(-1) as RegistrationEventType | undefined;
   if (last === undefined || last === 'registration.enter') return '';
-  if (last === 'registration.search' && c.search) return t('search.announce', { count: c.search.results.length, query: c.search.query });
+  const search = c.lookup.search;
+  if (last === 'registration.search' && search) return t('search.announce', { count: search.results.length, query: search.query });
   if (last === 'registration.save' && c.saved === null) return '';
   return t('announce', { n: c.history.length, action: registrationEvents[last].description[lang] });
 }
@@ -321,7 +322,9 @@ interface SearchProps {
 function RecordSearch({ c, lang, t, send, onNew }: SearchProps) {
   const [query, setQuery] = useState('');
   const id = useId();
-  const results = (c.search?.results ?? []).map((rid) => c.records.find((r) => r.recordId === rid)).filter((r): r is ClinicRecord => r !== undefined);
+  const results = (c.lookup.search?.results ?? [])
+    .map((rid) => c.given.records.find((r) => r.recordId === rid))
+    .filter((r): r is ClinicRecord => r !== undefined);
   return (
     <section className="reg-tool__panel" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('search.heading')}</h3>
@@ -343,9 +346,9 @@ function RecordSearch({ c, lang, t, send, onNew }: SearchProps) {
           {t('search.hint')}
         </span>
       </form>
-      {c.search && (
+      {c.lookup.search && (
         <table className="reg-tool__table">
-          <caption>{t('search.caption', { query: c.search.query, count: results.length })}</caption>
+          <caption>{t('search.caption', { query: c.lookup.search.query, count: results.length })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('search.colRecord')}</th>
@@ -362,13 +365,13 @@ function RecordSearch({ c, lang, t, send, onNew }: SearchProps) {
               </tr>
             ) : (
               results.map((r) => (
-                <tr key={r.recordId} aria-current={c.openedRecordId === r.recordId ? 'true' : undefined}>
+                <tr key={r.recordId} aria-current={c.lookup.openedRecordId === r.recordId ? 'true' : undefined}>
                   <th scope="row">{r.recordId}</th>
                   <td>{recordName(r)}</td>
                   <td>{safeDate(r.birth, lang)}</td>
                   <td className="reg-tool__mono">{r.curp ?? t('search.noCurp')}</td>
                   <td>
-                    {c.openedRecordId === r.recordId ? (
+                    {c.lookup.openedRecordId === r.recordId ? (
                       <span className="reg-tool__recorded">{t('search.opened')}</span>
                     ) : (
                       <button type="button" className="button button--small" aria-label={t('search.openLabel', { id: r.recordId })} onClick={() => send({ type: 'registration.selectRecord', recordId: r.recordId })}>
@@ -384,7 +387,7 @@ function RecordSearch({ c, lang, t, send, onNew }: SearchProps) {
       )}
       <div className="reg-tool__row">
         <button type="button" className="button" onClick={onNew}>
-          {c.openedRecordId !== null ? t('search.closeAndNew') : t('search.new')}
+          {c.lookup.openedRecordId !== null ? t('search.closeAndNew') : t('search.new')}
         </button>
       </div>
     </section>

@@ -77,7 +77,7 @@ describe('RoomPrepTool', () => {
 
       await user.click(screen.getByRole('button', { name: 'Trapear el piso de adentro hacia la puerta' }));
       await user.click(screen.getByRole('button', { name: 'Limpiar superficies altas (repisas, lámpara)' }));
-      expect(context().stepsDone).toEqual(['mop-floor', 'clean-high-surfaces']);
+      expect(context().cleaning.done).toEqual(['mop-floor', 'clean-high-surfaces']);
       const done = screen.getByRole('list', { name: 'Pasos realizados, en orden' });
       expect(within(done).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
         'Trapear el piso de adentro hacia la puerta',
@@ -99,7 +99,7 @@ describe('RoomPrepTool', () => {
 
       // A wrong container is the trainee's to choose: recorded by the machine, not judged here.
       await dispose(user, 'Aguja usada', 'Bote de basura común');
-      expect(context().disposals.at(-1)).toMatchObject({ item: 'needle', container: 'ordinary' });
+      expect(context().waste.disposals.at(-1)).toMatchObject({ item: 'needle', container: 'ordinary' });
       expect(meter('Bote de basura común')).toHaveAttribute('aria-valuetext', '2 %');
       expect(screen.queryByText(/NOM-087/)).not.toBeInTheDocument();
       expect(screen.queryByRole('alert')).toBeEmptyDOMElement();
@@ -118,7 +118,7 @@ describe('RoomPrepTool', () => {
       const { user, context } = setup({ options: { waste: ['needle'], containers: { sharps: 100 } } });
       await dispose(user, 'Aguja usada', SHARPS);
       expect(screen.getByRole('alert')).toHaveTextContent(`${SHARPS} está lleno y no cierra: sustitúyalo.`);
-      expect(context().wastePending).toEqual(['needle']);
+      expect(context().waste.pending).toEqual(['needle']);
 
       await user.click(screen.getByRole('button', { name: `Sustituir ${SHARPS}` }));
       expect(meter(SHARPS)).toHaveAttribute('aria-valuetext', '0 %');
@@ -168,7 +168,7 @@ describe('RoomPrepTool', () => {
       const { user, context } = setup();
       const privacy = screen.getByRole('region', { name: 'Privacidad del siguiente paciente' });
       await user.click(within(privacy).getByRole('button', { name: 'Preparar Cortina o biombo en su lugar' }));
-      expect(context().privacyDone).toEqual(['curtain']);
+      expect(context().privacy.done).toEqual(['curtain']);
       const [curtain, sheet] = within(privacy).getAllByRole('listitem');
       expect(curtain).toHaveTextContent(/^Cortina o biombo en su lugar \(Preparado\)/);
       expect(sheet).toHaveTextContent(/^Sábana limpia para cubrir al paciente \(Sin preparar\)/);

@@ -57,33 +57,33 @@ function describeChange(prev: RoomPrepContext, next: RoomPrepContext, tr: Transl
     case 'room-prep.handHygiene':
       return tr('tools.roomPrep.announce.hygiene');
     case 'room-prep.cleanStep': {
-      const step = next.stepsDone[next.stepsDone.length - 1];
+      const step = next.cleaning.done.at(-1);
       return step ? tr('tools.roomPrep.announce.step', { step: say(CLEANING_STEPS[step].name, lang) }) : null;
     }
     case 'room-prep.dispose': {
-      const d = next.disposals[next.disposals.length - 1];
+      const d = next.waste.disposals.at(-1);
       return d
         ? tr('tools.roomPrep.announce.disposed', { item: say(WASTE_ITEMS[d.item].name, lang), container: say(CONTAINERS[d.container].name, lang) })
         : null;
     }
     case 'room-prep.replaceContainer': {
-      const s = next.sealed[next.sealed.length - 1];
+      const s = next.containers.sealed.at(-1);
       return s ? tr('tools.roomPrep.announce.replaced', { container: say(CONTAINERS[s.container].name, lang) }) : null;
     }
     case 'room-prep.restock': {
-      if (next.unavailable.length > prev.unavailable.length) {
-        const item = next.unavailable[next.unavailable.length - 1];
+      if (next.supplies.unavailable.length > prev.supplies.unavailable.length) {
+        const item = next.supplies.unavailable.at(-1);
         return item ? tr('tools.roomPrep.announce.unavailable', { item: say(SUPPLIES[item].name, lang) }) : null;
       }
-      const item = next.restocked[next.restocked.length - 1];
+      const item = next.supplies.restocked.at(-1);
       return item ? tr('tools.roomPrep.announce.restocked', { item: say(SUPPLIES[item].name, lang) }) : null;
     }
     case 'room-prep.placeEquipment': {
-      const item = next.equipmentPlaced[next.equipmentPlaced.length - 1];
+      const item = next.equipment.placed.at(-1);
       return item ? tr('tools.roomPrep.announce.placed', { item: say(EQUIPMENT[item].name, lang) }) : null;
     }
     case 'room-prep.privacy': {
-      const item = next.privacyDone[next.privacyDone.length - 1];
+      const item = next.privacy.done.at(-1);
       return item ? tr('tools.roomPrep.announce.privacy', { item: say(PRIVACY_ITEMS[item].name, lang) }) : null;
     }
     case 'room-prep.markReady':
@@ -162,7 +162,7 @@ export default function RoomPrepTool(props: ToolProps) {
           <dd>{tr(`tools.roomPrep.hands.${ctx.hands}`)}</dd>
         </div>
       </dl>
-      {ctx.organicMatter && !ctx.stepsDone.includes('remove-organic-matter') && (
+      {ctx.cleaning.organicMatter && !ctx.cleaning.done.includes('remove-organic-matter') && (
         <p className="room-prep-tool__notice">{tr('tools.roomPrep.organicMatter')}</p>
       )}
 
@@ -190,11 +190,11 @@ export default function RoomPrepTool(props: ToolProps) {
               ))}
             </ul>
             <h4 id={`${id}-done`}>{tr('tools.roomPrep.cleaning.done')}</h4>
-            {ctx.stepsDone.length === 0 ? (
+            {ctx.cleaning.done.length === 0 ? (
               <p className="room-prep-tool__muted">{tr('tools.roomPrep.cleaning.noneYet')}</p>
             ) : (
               <ol aria-labelledby={`${id}-done`} className="room-prep-tool__sequence">
-                {ctx.stepsDone.map((s, i) => (
+                {ctx.cleaning.done.map((s, i) => (
                   <li key={i}>{say(CLEANING_STEPS[s].name, lang)}</li>
                 ))}
               </ol>
@@ -323,7 +323,7 @@ function Waste({ ctx, lang, dispatch }: PanelProps) {
   const id = useId();
   // Rows are keyed by occurrence ("needle#2") so two needles keep separate pickers.
   const seen = new Map<WasteItemId, number>();
-  const rows = ctx.wastePending.map((item) => {
+  const rows = ctx.waste.pending.map((item) => {
     const n = (seen.get(item) ?? 0) + 1;
     seen.set(item, n);
     return { item, key: `${item}#${n}` };
@@ -336,15 +336,15 @@ function Waste({ ctx, lang, dispatch }: PanelProps) {
       ) : (
         <ul className="room-prep-tool__waste">
           {rows.map((r) => (
-            <WasteRow key={`${r.key}-${ctx.disposals.length}`} item={r.item} lang={lang} dispatch={dispatch} />
+            <WasteRow key={`${r.key}-${ctx.waste.disposals.length}`} item={r.item} lang={lang} dispatch={dispatch} />
           ))}
         </ul>
       )}
-      {ctx.disposals.length > 0 && (
+      {ctx.waste.disposals.length > 0 && (
         <>
           <h4>{tr('tools.roomPrep.waste.disposed')}</h4>
           <ul>
-            {ctx.disposals.map((d, i) => (
+            {ctx.waste.disposals.map((d, i) => (
               <li key={i}>
                 {tr('tools.roomPrep.waste.disposedLine', {
                   item: say(WASTE_ITEMS[d.item].name, lang),
@@ -367,7 +367,7 @@ function Containers({ ctx, lang, dispatch }: PanelProps) {
       <h3 id={`${id}-heading`}>{tr('tools.roomPrep.containers.heading')}</h3>
       <ul className="room-prep-tool__containers">
         {CONTAINER_IDS.map((c) => {
-          const fill = ctx.containers[c];
+          const fill = ctx.containers.fill[c];
           const name = say(CONTAINERS[c].name, lang);
           const percent = tr('tools.roomPrep.containers.percent', { value: fill });
           return (
@@ -412,11 +412,11 @@ function Containers({ ctx, lang, dispatch }: PanelProps) {
           );
         })}
       </ul>
-      {ctx.sealed.length > 0 && (
+      {ctx.containers.sealed.length > 0 && (
         <>
           <h4>{tr('tools.roomPrep.containers.sealed')}</h4>
           <ul>
-            {ctx.sealed.map((s, i) => (
+            {ctx.containers.sealed.map((s, i) => (
               <li key={i}>{tr('tools.roomPrep.containers.sealedLine', { container: say(CONTAINERS[s.container].name, lang), value: s.fill })}</li>
             ))}
           </ul>
@@ -431,7 +431,7 @@ function Equipment({ ctx, lang, dispatch }: PanelProps) {
   const id = useId();
   // The specialty's checklist, then anything else already in the room.
   const items: EquipmentId[] = [...REQUIRED_EQUIPMENT[ctx.specialty]];
-  for (const e of ctx.equipment) if (!items.includes(e)) items.push(e);
+  for (const e of ctx.equipment.present) if (!items.includes(e)) items.push(e);
   return (
     <section className="room-prep-tool__panel" aria-labelledby={`${id}-heading`}>
       <table className="room-prep-tool__table">
@@ -445,7 +445,7 @@ function Equipment({ ctx, lang, dispatch }: PanelProps) {
         </thead>
         <tbody>
           {items.map((e) => {
-            const present = ctx.equipment.includes(e);
+            const present = ctx.equipment.present.includes(e);
             const name = say(EQUIPMENT[e].name, lang);
             return (
               <tr key={e}>
@@ -475,9 +475,9 @@ function Equipment({ ctx, lang, dispatch }: PanelProps) {
 }
 
 function supplyLevel(ctx: RoomPrepContext, s: SupplyId): 'enough' | 'low' | 'restocked' | 'unavailable' {
-  if (ctx.restocked.includes(s)) return 'restocked';
-  if (ctx.unavailable.includes(s)) return 'unavailable';
-  return ctx.lowSupplies.includes(s) ? 'low' : 'enough';
+  if (ctx.supplies.restocked.includes(s)) return 'restocked';
+  if (ctx.supplies.unavailable.includes(s)) return 'unavailable';
+  return ctx.supplies.low.includes(s) ? 'low' : 'enough';
 }
 
 function Supplies({ ctx, lang, dispatch }: PanelProps) {
@@ -527,7 +527,7 @@ function Privacy({ ctx, lang, dispatch }: PanelProps) {
       <h3 id={`${id}-heading`}>{tr('tools.roomPrep.privacy.heading')}</h3>
       <ul className="room-prep-tool__privacy">
         {PRIVACY_ITEM_IDS.map((p) => {
-          const done = ctx.privacyDone.includes(p);
+          const done = ctx.privacy.done.includes(p);
           const name = say(PRIVACY_ITEMS[p].name, lang);
           return (
             <li key={p}>

@@ -156,7 +156,7 @@ describe('SchedulingTool', () => {
       expect(book).toHaveFocus();
 
       await user.keyboard('{Enter}');
-      expect(context().changes).toMatchObject([{ kind: 'book', to: { doctorId: 'dra-vega', date: TODAY, start: '10:15', minutes: 15 } }]);
+      expect(context().record.changes).toMatchObject([{ kind: 'book', to: { doctorId: 'dra-vega', date: TODAY, start: '10:15', minutes: 15 } }]);
       expect(cellsOfRow('10:15')[2]).toHaveTextContent('10:15 Gloria Hernández García (15 minutos)');
       expect(screen.getByRole('status')).toHaveTextContent('Cita agendada: martes, 10 de marzo de 2026, 10:15, Dra. Vega.');
       expect(screen.getByRole('region', { name: 'Cita del paciente' })).toHaveTextContent('martes, 10 de marzo de 2026, 10:15 · Dra. Vega · 15 minutos · Agendada');
@@ -225,7 +225,7 @@ describe('SchedulingTool', () => {
       await user.click(anyway);
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
       expect(within(bookingForm()).getByRole('button', { name: 'Agendar cita' })).toHaveFocus();
-      expect(context().attempts.at(-1)?.outcome).toBe('overridden');
+      expect(context().record.attempts.at(-1)?.outcome).toBe('overridden');
       const names = within(cellsOfRow('10:30')[0] as HTMLElement).getAllByRole('button').map((b) => b.textContent);
       expect(names).toEqual(['10:30 Gloria Hernández García (15 minutos)', '10:30 Rosa Díaz (15 minutos)']);
     });
@@ -235,8 +235,8 @@ describe('SchedulingTool', () => {
       await overbook(user);
       await user.keyboard('{Escape}');
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-      expect(context().attempts.at(-1)?.outcome).toBe('dismissed');
-      expect(context().changes).toEqual([]);
+      expect(context().record.attempts.at(-1)?.outcome).toBe('dismissed');
+      expect(context().record.changes).toEqual([]);
       expect(screen.getByRole('status')).toHaveTextContent('No se guardó el cambio.');
       expect(within(bookingForm()).getByRole('button', { name: 'Agendar cita' })).toHaveFocus();
     });
@@ -254,7 +254,7 @@ describe('SchedulingTool', () => {
       await user.clear(time);
       await user.type(time, '12:30');
       await user.click(within(move).getByRole('button', { name: 'Reprogramar cita' }));
-      expect(context().changes).toMatchObject([{ kind: 'reschedule', appointmentId: 'p-later', to: { start: '12:30' } }]);
+      expect(context().record.changes).toMatchObject([{ kind: 'reschedule', appointmentId: 'p-later', to: { start: '12:30' } }]);
       expect(cellsOfRow('12:30')[0]).toHaveTextContent('12:30 Gloria Hernández García');
       expect(cellsOfRow('12:00')[0]).toHaveTextContent('Libre');
 
@@ -265,7 +265,7 @@ describe('SchedulingTool', () => {
       );
       await user.selectOptions(within(cancel).getByRole('combobox', { name: 'Motivo de la cancelación' }), 'A petición del paciente');
       await user.click(within(cancel).getByRole('button', { name: 'Cancelar la cita' }));
-      expect(context().changes.at(-1)).toMatchObject({ kind: 'cancel', appointmentId: 'p-later', reason: 'patient-request' });
+      expect(context().record.changes.at(-1)).toMatchObject({ kind: 'cancel', appointmentId: 'p-later', reason: 'patient-request' });
       expect(cellsOfRow('12:30')[0]).toHaveTextContent('12:30 Gloria Hernández García (15 minutos, Cancelada)');
     });
 
@@ -279,7 +279,7 @@ describe('SchedulingTool', () => {
       const waiting = screen.getByRole('region', { name: 'Lista de espera' });
       expect(waiting).toHaveTextContent('martes, 10 de marzo de 2026, 10:30 · Dra. Méndez');
       await user.click(within(waiting).getByRole('button', { name: 'Ofrecer horario liberado a la lista de espera' }));
-      expect(context().offers).toHaveLength(1);
+      expect(context().record.offers).toHaveLength(1);
       expect(screen.getByRole('status')).toHaveTextContent('Horario ofrecido a Ana Torres, que lo aceptó.');
       expect(within(cellsOfRow('10:30')[0] as HTMLElement).getByRole('button', { name: /10:30 Ana Torres/ })).toBeInTheDocument();
     });
@@ -302,7 +302,7 @@ describe('SchedulingTool', () => {
       expect(channel).toHaveDisplayValue('Elija el medio');
       await user.selectOptions(channel, 'Mensaje SMS');
       await user.click(within(confirm).getByRole('button', { name: 'Confirmar cita' }));
-      expect(context().messages).toMatchObject([{ kind: 'confirmation', channel: 'sms', appointmentId: 'p-later' }]);
+      expect(context().record.messages).toMatchObject([{ kind: 'confirmation', channel: 'sms', appointmentId: 'p-later' }]);
       expect(screen.getByRole('status')).toHaveTextContent('Confirmación enviada: Mensaje SMS.');
       expect(screen.getByRole('region', { name: 'Cita del paciente' })).toHaveTextContent(
         'Confirmación · Mensaje SMS · martes, 10 de marzo de 2026, 12:00, Dra. Méndez',

@@ -87,8 +87,8 @@ function describeChange(prev: SchedulingContext, next: SchedulingContext, tr: Tr
     time: start,
     doctor: doctorName(next.clinic, doctorId),
   });
-  if (next.changes.length > prev.changes.length) {
-    const change = next.changes[next.changes.length - 1];
+  if (next.record.changes.length > prev.record.changes.length) {
+    const change = next.record.changes[next.record.changes.length - 1];
     if (!change) return null;
     switch (change.kind) {
       case 'book':
@@ -100,11 +100,11 @@ function describeChange(prev: SchedulingContext, next: SchedulingContext, tr: Tr
       case 'noShow':
         return tr('tools.scheduling.announce.noShow');
       case 'waitingList':
-        return tr('tools.scheduling.announce.waitingList', { name: next.offers[next.offers.length - 1]?.name ?? '' });
+        return tr('tools.scheduling.announce.waitingList', { name: next.record.offers[next.record.offers.length - 1]?.name ?? '' });
     }
   }
-  if (next.messages.length > prev.messages.length) {
-    const message = next.messages[next.messages.length - 1];
+  if (next.record.messages.length > prev.record.messages.length) {
+    const message = next.record.messages[next.record.messages.length - 1];
     if (!message) return null;
     const channel = tr(`tools.scheduling.channels.${message.channel}`);
     return message.kind === 'confirmation'
@@ -239,7 +239,7 @@ export default function SchedulingTool(props: ToolProps) {
             <div className="scheduling-tool__side">
               <Navigation
                 date={selection.date}
-                today={ctx.today}
+                today={ctx.given.today}
                 view={view}
                 onView={setView}
                 onDate={goToDate}
@@ -315,7 +315,7 @@ type Dispatch = (event: ToolEvent) => SendResult;
 
 function PatientCard({ ctx, lang }: { ctx: SchedulingContext; lang: Lang }) {
   const tr = useTr();
-  const { patient, need } = ctx;
+  const { patient, need } = ctx.given;
   const none = tr('tools.scheduling.patient.notOnFile');
   return (
     <section className="scheduling-tool__patient" aria-label={tr('tools.scheduling.patient.heading')}>
@@ -1108,11 +1108,11 @@ function PatientAppointment({ ctx, lang, dispatch }: { ctx: SchedulingContext; l
           onSend={(channel) => dispatch({ type: 'scheduling.remind', channel })}
         />
       </div>
-      {ctx.messages.length > 0 && (
+      {ctx.record.messages.length > 0 && (
         <>
           <h4>{tr('tools.scheduling.contact.sent')}</h4>
           <ul>
-            {ctx.messages.map((m, i) => (
+            {ctx.record.messages.map((m, i) => (
               <li key={i}>
                 {tr(`tools.scheduling.contact.${m.kind}`)} · {tr(`tools.scheduling.channels.${m.channel}`)} · {longDate(m.date, lang)},{' '}
                 {m.start}, {doctorName(ctx.clinic, m.doctorId)}
@@ -1132,11 +1132,11 @@ function WaitingList({ ctx, lang, dispatch }: { ctx: SchedulingContext; lang: La
   return (
     <section className="scheduling-tool__panel" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{tr('tools.scheduling.waiting.heading')}</h3>
-      {ctx.need.waitingList.length === 0 ? (
+      {ctx.given.need.waitingList.length === 0 ? (
         <p>{tr('tools.scheduling.waiting.empty')}</p>
       ) : (
         <ol>
-          {ctx.need.waitingList.map((w, i) => (
+          {ctx.given.need.waitingList.map((w, i) => (
             <li key={`${w.name}-${i}`}>
               {w.name} · {w.specialty ? say(SPECIALTY_NAMES[w.specialty], lang) : tr('tools.scheduling.waiting.anySpecialty')}
               {w.phone ? ` · ${w.phone}` : ''}
@@ -1145,20 +1145,20 @@ function WaitingList({ ctx, lang, dispatch }: { ctx: SchedulingContext; lang: La
         </ol>
       )}
       <h4>{tr('tools.scheduling.waiting.freed')}</h4>
-      {ctx.freedSlots.length === 0 ? (
+      {ctx.record.freedSlots.length === 0 ? (
         <p>{tr('tools.scheduling.waiting.noneFreed')}</p>
       ) : (
         <ul>
-          {ctx.freedSlots.map((s, i) => (
+          {ctx.record.freedSlots.map((s, i) => (
             <li key={i}>{slotText(s)}</li>
           ))}
         </ul>
       )}
-      {ctx.offers.length > 0 && (
+      {ctx.record.offers.length > 0 && (
         <>
           <h4>{tr('tools.scheduling.waiting.offers')}</h4>
           <ul>
-            {ctx.offers.map((o, i) => (
+            {ctx.record.offers.map((o, i) => (
               <li key={i}>
                 {o.name}: {slotText(o.slot)}
               </li>
