@@ -1,9 +1,11 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { scenarioLibrary } from './build/scenario-library-plugin.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  // The scenario library reaches the browser precompiled (docs/decisions/0010-precompiled-library.md).
+  plugins: [react(), scenarioLibrary()],
   build: {
     target: 'es2022',
     sourcemap: true,
@@ -14,7 +16,7 @@ export default defineConfig({
   test: {
     globals: true,
     environment: 'node',
-    include: ['src/**/*.test.{ts,tsx}', 'tests/library/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'tests/library/**/*.test.ts', 'build/**/*.test.ts'],
     setupFiles: ['src/test-setup.ts'],
     pool: 'threads',
     // CI and developers share a 2-core machine; generous limits keep slow, not broken, tests green.

@@ -1,4 +1,4 @@
-import type { RouteObject } from 'react-router';
+import type { Params, RouteObject } from 'react-router';
 import { HomePage } from '../features/trainee/home-page';
 import { AppLayout } from './app-layout';
 import { PageLoading } from './page-loading';
@@ -10,8 +10,12 @@ import { RouteErrorPage } from './route-error-page';
  * trainee screens (library, case, desk, debrief) share one loader that reads the scenario library
  * and the stored attempts; their own strings (the `trainee` namespace) load with them.
  */
-/** The trainee loader fills stores once; a filter change in the query string needs no reload. */
-const keepTraineeData = () => false;
+/**
+ * The trainee loader fills stores once; a filter change in the query string needs no reload, but
+ * another case or attempt on the same route does (the loader then loads its documents in full).
+ */
+const keepTraineeData = ({ currentParams, nextParams }: { currentParams: Params; nextParams: Params }) =>
+  Object.keys({ ...currentParams, ...nextParams }).some((key) => currentParams[key] !== nextParams[key]);
 
 export const routes: RouteObject[] = [
   {

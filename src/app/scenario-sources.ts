@@ -1,10 +1,10 @@
-import type { SourceFile } from '../engine/library';
+import { catalog, loadCase, loadClinic, loadShift } from 'virtual:scenario-catalog';
+import type { LibrarySource } from '../stores/library-store';
 
-// Each scenario file is its own lazy chunk of raw text: nothing of the library is in the first load.
-const files = import.meta.glob<string>('/scenarios/**/*.yaml', { query: '?raw', import: 'default' });
-
-/** Reads every scenario file shipped with the build, as the engine's loader expects them. */
-export async function loadScenarioSources(): Promise<SourceFile[]> {
-  const entries = await Promise.all(Object.entries(files).map(async ([path, load]) => ({ path: path.replace(/^\//, ''), text: await load() })));
-  return entries.sort((a, b) => a.path.localeCompare(b.path));
+/**
+ * The shipped library, precompiled at build time (build/scenario-library-plugin.ts): the catalogue
+ * comes with this module; each case, shift and clinic is its own lazy chunk of validated JSON.
+ */
+export function loadScenarioLibrary(): Promise<LibrarySource> {
+  return Promise.resolve({ catalog, loadCase, loadShift, loadClinic });
 }

@@ -1,13 +1,30 @@
 /**
- * Route loader of the trainee screens: the scenario library and the stored attempts, both loaded
- * once. It lives in app because the scenario files reach the browser through Vite's glob import.
+ * Route loader of the trainee screens: the library's catalogue and the stored attempts, both loaded
+ * once, then the full documents the route shows (a case page its case, a desk or debrief its
+ * attempt's case or shift). It lives in app because the library reaches the browser through Vite's
+ * virtual modules.
  */
+import type { Params } from 'react-router';
+import { attemptKind } from '../stores/attempt-record';
 import { useAttemptsStore } from '../stores/attempts-store';
-import { useLibraryStore } from '../stores/library-store';
-import { loadScenarioSources } from './scenario-sources';
+import { useLibraryStore, type DocumentRequest } from '../stores/library-store';
+import { loadScenarioLibrary } from './scenario-sources';
 
-/** Loads what every trainee screen reads; never throws (failures show on the page). */
-export async function traineeLoader(): Promise<null> {
-  await Promise.all([useLibraryStore.getState().load(loadScenarioSources), useAttemptsStore.getState().init()]);
+/** The documents a trainee route shows in full, from its path parameters. */
+export function documentsFor(params: Params): DocumentRequest {
+  if (params.caseId !== undefined) return { cases: [params.caseId] };
+  if (params.shiftId !== undefined) return { shifts: [params.shiftId] };
+  const attempt = params.attemptId === undefined ? undefined : useAttemptsStore.getState().attempts[params.attemptId];
+  if (!attempt) return {};
+  return attemptKind(attempt) === 'shift' ? { shifts: [attempt.caseId] } : { cases: [attempt.caseId] };
+}
+
+/**
+ * Loads what the trainee screen at `params` reads. A missing catalogue shows on the page; a document
+ * whose chunk fails to download throws, and the route's error page offers a reload.
+ */
+export async function traineeLoader({ params }: { params: Params }): Promise<null> {
+  await Promise.all([useLibraryStore.getState().load(loadScenarioLibrary), useAttemptsStore.getState().init()]);
+  await useLibraryStore.getState().need(documentsFor(params));
   return null;
 }

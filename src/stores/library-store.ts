@@ -1,62 +1,165 @@
 /**
- * The library store: the scenario library loaded once per page (scenario files reach it through a
- * loader function that src/app provides, so Vite-specific code stays in app), and the files that
- * failed to load, for the library page's notice.
+ * The library store: the library's catalogue (what list pages show, and the files that failed to
+ * load, for the library page's notice), and the full cases, shifts and clinics loaded on demand, so
+ * a desk downloads only its own case. The build precompiles the shipped library (src/app hands the
+ * store a LibrarySource over Vite's virtual modules, so Vite-specific code stays in app); raw YAML
+ * files (user-provided, tests) go through the engine's loader, imported only when such files come.
  */
 import { create } from 'zustand';
-import { hasErrors, type Diagnostic } from '../engine/diagnostics';
-import { loadLibrary, type SourceFile } from '../engine/library';
+import type { SourceFile } from '../engine/library';
+import { catalogOf, type BrokenFile, type CaseEntry, type ClinicEntry, type LibraryCatalog, type ShiftEntry } from '../engine/library-catalog';
 import type { ClinicFile, ScenarioCase, ShiftFile } from '../engine/scenario.schema';
 
-/** A file that did not load, with its errors. */
-export interface BrokenFile {
-  path: string;
-  diagnostics: Diagnostic[];
+export type { BrokenFile, CaseEntry, ClinicEntry, ShiftEntry };
+
+/** Where a library comes from: its catalogue and a loader per document kind (undefined for an unknown id). */
+export interface LibrarySource {
+  catalog: LibraryCatalog;
+  loadCase(id: string): Promise<ScenarioCase | undefined>;
+  loadShift(id: string): Promise<ShiftFile | undefined>;
+  loadClinic(id: string): Promise<ClinicFile | undefined>;
+}
+
+/** The full documents loaded so far, by id. */
+export interface LoadedDocuments {
+  cases: ReadonlyMap<string, ScenarioCase>;
+  clinics: ReadonlyMap<string, ClinicFile>;
+  shifts: ReadonlyMap<string, ShiftFile>;
+}
+
+/** Documents a screen needs in full: a case comes with its clinic, a shift with its clinic and cases. */
+export interface DocumentRequest {
+  cases?: readonly string[];
+  shifts?: readonly string[];
 }
 
 /** State and actions of the library store. */
 export interface LibraryState {
   status: 'idle' | 'loading' | 'ready' | 'failed';
-  /** Valid cases, sorted by id. */
-  cases: ScenarioCase[];
-  clinics: Record<string, ClinicFile>;
-  /** Valid shifts, sorted by id. */
-  shifts: ShiftFile[];
+  /** Valid cases' catalogue entries, sorted by id. */
+  cases: CaseEntry[];
+  /** Clinics' catalogue entries by id. */
+  clinics: Record<string, ClinicEntry>;
+  /** Valid shifts' catalogue entries, sorted by id. */
+  shifts: ShiftEntry[];
   broken: BrokenFile[];
-  /** Loads the library once; later calls wait for the same load. */
-  load(readSources: () => Promise<SourceFile[]>): Promise<void>;
+  /** Full documents loaded by `need`. */
+  loaded: LoadedDocuments;
+  /**
+   * Loads the catalogue once; later calls wait for the same load. `read` gives the build's
+   * precompiled library, or raw YAML files that the engine's loader (imported on demand) checks.
+   */
+  load(read: () => Promise<LibrarySource | readonly SourceFile[]>): Promise<void>;
+  /**
+   * Loads documents in full (after the catalogue); ids the catalogue does not list are skipped.
+   * Rejects when a document's module cannot be downloaded (a later call tries again).
+   */
+  need(request: DocumentRequest): Promise<void>;
 }
+
+/** A LibrarySource over raw YAML files: the loader (yaml, zod, lint) is imported only now. */
+export async function sourceFromFiles(files: readonly SourceFile[]): Promise<LibrarySource> {
+  const { loadLibrary } = await import('../engine/library');
+  const lib = loadLibrary(files);
+  return {
+    catalog: catalogOf(lib),
+    loadCase: (id) => Promise.resolve(lib.cases.get(id)),
+    loadShift: (id) => Promise.resolve(lib.shifts.get(id)),
+    loadClinic: (id) => Promise.resolve(lib.clinics.get(id)),
+  };
+}
+
+const isSource = (x: LibrarySource | readonly SourceFile[]): x is LibrarySource => !Array.isArray(x);
+
+/** A record without a prototype: an id such as "constructor" read from a URL finds nothing. */
+const recordOf = <T extends { id: string }>(list: readonly T[]): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries(list.map((x) => [x.id, x])));
+
+const noDocuments: LoadedDocuments = { cases: new Map(), clinics: new Map(), shifts: new Map() };
 
 /** Creates a library store (tests create their own). */
 export const createLibraryStore = () => {
   let loading: Promise<void> | null = null;
-  return create<LibraryState>()((set) => ({
-    status: 'idle',
-    cases: [],
-    clinics: {},
-    shifts: [],
-    broken: [],
-    load(readSources) {
-      loading ??= (async () => {
-        set({ status: 'loading' });
-        try {
-          const library = loadLibrary(await readSources());
-          set({
-            status: 'ready',
-            cases: [...library.cases.values()].sort((a, b) => a.id.localeCompare(b.id)),
-            clinics: Object.fromEntries(library.clinics),
-            shifts: [...library.shifts.values()].sort((a, b) => a.id.localeCompare(b.id)),
-            broken: library.files.filter((f) => hasErrors(f.diagnostics)).map((f) => ({ path: f.path, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })),
-          });
-        } catch {
-          // The sources themselves could not be read (a failed chunk download): let the page offer a reload.
-          loading = null;
-          set({ status: 'failed' });
+  let source: LibrarySource | null = null;
+  // One download per document, shared by every caller; dropped on failure so a retry downloads again.
+  const pending = new Map<string, Promise<unknown>>();
+
+  return create<LibraryState>()((set, get) => {
+    /** Loads one document once and adds it to `loaded`. */
+    const fetchOne = <K extends keyof LoadedDocuments>(kind: K, id: string, read: (id: string) => Promise<unknown>): Promise<unknown> => {
+      const key = `${kind}:${id}`;
+      let p = pending.get(key);
+      if (!p) {
+        p = read(id).then(
+          (doc) => {
+            if (doc !== undefined) {
+              const loaded = get().loaded;
+              const next = new Map(loaded[kind] as ReadonlyMap<string, unknown>);
+              next.set(id, doc);
+              set({ loaded: { ...loaded, [kind]: next } });
+            }
+            return doc;
+          },
+          (error: unknown) => {
+            pending.delete(key);
+            throw error;
+          },
+        );
+        pending.set(key, p);
+      }
+      return p;
+    };
+
+    return {
+      status: 'idle',
+      cases: [],
+      clinics: {},
+      shifts: [],
+      broken: [],
+      loaded: noDocuments,
+      load(read) {
+        loading ??= (async () => {
+          set({ status: 'loading' });
+          try {
+            const got = await read();
+            source = isSource(got) ? got : await sourceFromFiles(got);
+            const { catalog } = source;
+            set({ status: 'ready', cases: catalog.cases, clinics: recordOf(catalog.clinics), shifts: catalog.shifts, broken: catalog.broken });
+          } catch {
+            // The catalogue could not be read (a failed chunk download): let the page offer a reload.
+            loading = null;
+            source = null;
+            set({ status: 'failed' });
+          }
+        })();
+        return loading;
+      },
+      async need(request) {
+        await loading;
+        const from = source;
+        if (!from) return;
+        const { cases, shifts } = get();
+        const caseIds = new Set<string>();
+        const clinicIds = new Set<string>();
+        const shiftIds: string[] = [];
+        for (const id of request.shifts ?? []) {
+          const entry = shifts.find((s) => s.id === id);
+          if (!entry) continue;
+          shiftIds.push(id);
+          clinicIds.add(entry.clinic);
+          for (const c of entry.cases) caseIds.add(c);
         }
-      })();
-      return loading;
-    },
-  }));
+        for (const id of request.cases ?? []) caseIds.add(id);
+        const caseEntries = cases.filter((c) => caseIds.has(c.id));
+        for (const c of caseEntries) clinicIds.add(c.clinic);
+        // Every module at once: the catalogue already names each case's clinic and each shift's cases.
+        await Promise.all([
+          ...shiftIds.map((id) => fetchOne('shifts', id, (x) => from.loadShift(x))),
+          ...caseEntries.map((c) => fetchOne('cases', c.id, (x) => from.loadCase(x))),
+          ...[...clinicIds].filter((id) => Object.hasOwn(get().clinics, id)).map((id) => fetchOne('clinics', id, (x) => from.loadClinic(x))),
+        ]);
+      },
+    };
+  });
 };
 
 /** The app's library store. */

@@ -1,9 +1,10 @@
 /**
- * Hostile text in a scenario stays inert in the real app. The build ships each scenario file as a
- * lazy chunk of raw text (src/app/scenario-sources.ts); this test intercepts one case's chunk with
- * Playwright's page.route() and serves the same case with hostile strings (tests/fixtures/hostile/)
- * in its title, a spoken line, a choice and that choice's feedback. The app must load the case,
- * show every string literally, create no element from it, run no script and open no dialog.
+ * Hostile text in a scenario stays inert in the real app. The build ships the library precompiled
+ * (build/scenario-library-plugin.ts): a catalogue inside the trainee chunks, and each case as a lazy
+ * chunk of validated JSON. This test intercepts them with Playwright's page.route() and serves the
+ * same case with hostile strings (tests/fixtures/hostile/) in its title (catalogue and case), a
+ * spoken line, a choice and that choice's feedback. The app must load the case, show every string
+ * literally, create no element from it, run no script and open no dialog.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +28,10 @@ first.say!.at(-1)!['es-MX'] = hostile.line;
 first.choose![0]!.text['es-MX'] = hostile.choice;
 first.choose![0]!.feedback!['es-MX'] = hostile.feedback;
 const hostileYaml = stringify(doc);
+const clinicSource = { path: 'scenarios/clinics/umf-centro-cdmx.yaml', text: read('../../scenarios/clinics/umf-centro-cdmx.yaml') };
+const hostileLibrary = loadLibrary([{ path: `scenarios/cases/${CASE_ID}.yaml`, text: hostileYaml }], { context: [clinicSource] });
+/** The catalogue entry's es-MX title in the built chunk, whatever quotes the minifier chose. */
+const catalogTitle = new RegExp(`(id:\\s*[\`"']${CASE_ID}[\`"'],\\s*title:\\s*\\{\\s*"es-MX":\\s*)(\`[^\`]*\`|"(?:[^"\\\\]|\\\\.)*")`);
 
 /** What the screen shows of a text: RichText drops the ** markers, and whitespace collapses. */
 const shown = (text: string) => text.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/\s+/g, ' ').trim();
@@ -41,10 +46,8 @@ afterAll(async () => {
 
 describe('hostile text in a scenario', () => {
   it('is a valid case for the loader (so the app shows it rather than rejecting it)', () => {
-    const clinic = { path: 'scenarios/clinics/umf-centro-cdmx.yaml', text: read('../../scenarios/clinics/umf-centro-cdmx.yaml') };
-    const lib = loadLibrary([{ path: `scenarios/cases/${CASE_ID}.yaml`, text: hostileYaml }], { context: [clinic] });
-    expect(lib.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(lib.cases.get(CASE_ID)?.title['es-MX']).toBe(hostile.title);
+    expect(hostileLibrary.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(hostileLibrary.cases.get(CASE_ID)?.title['es-MX']).toBe(hostile.title);
   });
 
   it('stays inert in Chromium: shown literally, no element, no script, no dialog', async () => {
@@ -58,17 +61,28 @@ describe('hostile text in a scenario', () => {
     });
     page.on('pageerror', (e) => errors.push(e.message));
     let served = 0;
-    await page.route(`**/assets/${CASE_ID}-*.js`, async (route) => {
-      served++;
-      await route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: `export default ${JSON.stringify(hostileYaml)};` });
+    let catalogues = 0;
+    await page.route('**/assets/*.js', async (route) => {
+      if (new URL(route.request().url()).pathname.startsWith(`/assets/${CASE_ID}-`)) {
+        served++;
+        // What the plugin would emit for this case: its validated document as JSON.
+        await route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: `export default ${JSON.stringify(hostileLibrary.cases.get(CASE_ID))};` });
+        return;
+      }
+      const response = await route.fetch();
+      const body = await response.text();
+      if (!catalogTitle.test(body)) return route.fulfill({ response, body });
+      catalogues++;
+      await route.fulfill({ response, body: body.replace(catalogTitle, (_, head: string) => head + JSON.stringify(hostile.title)) });
     });
 
     await page.goto(appUrl('/library'), { waitUntil: 'load' });
     const link = page.getByRole('link', { name: shown(hostile.title), exact: true });
     await link.waitFor();
-    expect(served).toBeGreaterThan(0);
+    expect(catalogues).toBeGreaterThan(0);
     await link.click();
     await page.getByRole('heading', { level: 1, name: shown(hostile.title), exact: true }).waitFor();
+    expect(served).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Empezar práctica', exact: true }).click();
     await page.getByText(shown(hostile.line), { exact: true }).waitFor();
     await page.getByRole('button', { name: shown(hostile.choice), exact: true }).click();

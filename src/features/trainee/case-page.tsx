@@ -19,7 +19,7 @@ export function CasePage() {
   const navigate = useNavigate();
   // `?seed=n` fixes the variant (same generated people), so an instructor can hand out one exact case.
   const fixedSeed = parseSeed(useSearchParams()[0].get('seed'));
-  const scenario = useLibraryStore((s) => s.cases.find((c) => c.id === caseId));
+  const scenario = useLibraryStore((s) => s.loaded.cases.get(caseId));
   const attempts = Object.values(useAttemptsStore((s) => s.attempts))
     .filter((a) => a.caseId === caseId)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));

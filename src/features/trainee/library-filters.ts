@@ -38,11 +38,11 @@ export const fold = (text: string): string => text.normalize('NFD').replace(/\p{
  * The cases that pass every filter. The search looks at title and summary in both languages, so a
  * case is found by whichever words the trainee remembers, after a language switch too.
  */
-export function filterCases(
-  cases: readonly ScenarioCase[],
+export function filterCases<C extends Pick<ScenarioCase, 'id' | 'title' | 'summary' | 'workflows' | 'difficulty' | 'region' | 'specialty'>>(
+  cases: readonly C[],
   filters: LibraryFilters,
   statusOf: (caseId: string) => CaseStatus,
-): ScenarioCase[] {
+): C[] {
   const words = fold(filters.q).split(/\s+/).filter(Boolean);
   return cases.filter((c) => {
     if (filters.workflow && !c.workflows.includes(filters.workflow as ScenarioCase['workflows'][number])) return false;

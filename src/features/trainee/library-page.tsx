@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Lang } from '../../domain/text';
 import { formatDiagnostic } from '../../engine/diagnostics';
-import type { ScenarioCase } from '../../engine/scenario.schema';
 import { WORKFLOW_IDS } from '../../machines/workflow';
 import { caseStatus, type CaseStatus } from '../../stores/attempt-record';
 import { useAttemptsStore } from '../../stores/attempts-store';
-import { useLibraryStore } from '../../stores/library-store';
+import { useLibraryStore, type CaseEntry } from '../../stores/library-store';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { FILTER_KEYS, filterCases, filtersFrom, filtersToParams, type LibraryFilters } from './library-filters';
 import { StorageNotice } from './storage-notice';
@@ -109,7 +108,7 @@ export function LibraryPage() {
   );
 }
 
-function CaseCard({ scenario, status, lang }: { scenario: ScenarioCase; status: CaseStatus; lang: Lang }) {
+function CaseCard({ scenario, status, lang }: { scenario: CaseEntry; status: CaseStatus; lang: Lang }) {
   const headingId = useId();
   return (
     <li className="case-card" aria-labelledby={headingId}>
@@ -126,7 +125,7 @@ function CaseCard({ scenario, status, lang }: { scenario: ScenarioCase; status: 
 }
 
 /** A case's facts (workflows, difficulty, region, specialty, minutes) as a description list; shared with the case page. */
-export function CaseMeta({ scenario }: { scenario: ScenarioCase }) {
+export function CaseMeta({ scenario }: { scenario: CaseEntry }) {
   const { t } = useTranslation('trainee');
   return (
     <dl className="case-card__meta">

@@ -1,0 +1,22 @@
+/**
+ * The virtual modules of build/scenario-library-plugin.ts: the shipped library, loaded and
+ * validated at build time by the engine's loader.
+ */
+declare module 'virtual:scenario-catalog' {
+  // An ambient module cannot import relative paths (such an import silently becomes `any`): import types can.
+  /* eslint-disable @typescript-eslint/consistent-type-imports */
+  type LibraryCatalog = import('../engine/library-catalog').LibraryCatalog;
+  type ScenarioCase = import('../engine/scenario.schema').ScenarioCase;
+  type ShiftFile = import('../engine/scenario.schema').ShiftFile;
+  type ClinicFile = import('../engine/scenario.schema').ClinicFile;
+  /* eslint-enable @typescript-eslint/consistent-type-imports */
+
+  /** The catalogue: list-page fields of every valid document, and the broken files with their errors. */
+  export const catalog: LibraryCatalog;
+  /** A case in full, from its own chunk; undefined for an id the library does not have. */
+  export function loadCase(id: string): Promise<ScenarioCase | undefined>;
+  /** A shift in full, from its own chunk; undefined for an id the library does not have. */
+  export function loadShift(id: string): Promise<ShiftFile | undefined>;
+  /** A clinic in full, from its own chunk; undefined for an id the library does not have. */
+  export function loadClinic(id: string): Promise<ClinicFile | undefined>;
+}
