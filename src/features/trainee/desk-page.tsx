@@ -1,12 +1,13 @@
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Component, Suspense, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Lang, LocalizedText } from '../../domain/text';
 import type { Person } from '../../domain/types';
 import type { CaseData } from '../../engine/case-data';
 import type { LogEntry } from '../../engine/log';
-import type { RunView, SendResult } from '../../engine/run';
-import type { ScenarioCase } from '../../engine/scenario.schema';
+import type { RunView, ScoredItem, SendResult } from '../../engine/run';
+import type { Line, ScenarioCase } from '../../engine/scenario.schema';
 import type { AttemptRecord } from '../../stores/attempt-record';
 import { useAttemptsStore } from '../../stores/attempts-store';
 import { useLibraryStore } from '../../stores/library-store';
@@ -30,10 +31,11 @@ export function DeskPage() {
   const navigate = useNavigate();
   const attempt = useAttemptsStore((s) => s.attempts[attemptId]);
   const save = useAttemptsStore((s) => s.save);
-  const scenario = useLibraryStore((s) => (attempt ? s.cases.find((c) => c.id === attempt.caseId) : undefined));
-  const clinic = useLibraryStore((s) => (scenario ? s.clinics[scenario.clinic] : undefined));
+  const scenario = useLibraryStore((s) => (attempt ? s.loaded.cases.get(attempt.caseId) : undefined));
+  const clinic = useLibraryStore((s) => (scenario ? s.loaded.clinics.get(scenario.clinic) : undefined));
   const run = useAttemptRun(attempt, scenario, clinic, (r) => void save(r));
-  useDocumentTitle(scenario ? t('desk.title', { title: scenario.title[lang] }) : t('desk.notFound'));
+  const title = scenario?.title[lang];
+  useDocumentTitle(useMemo(() => (title === undefined ? t('desk.notFound') : t('desk.title', { title })), [t, title]));
 
   if (!attempt || !scenario) {
     return (
@@ -70,6 +72,32 @@ export function DeskPage() {
   return <DeskView scenario={scenario} attempt={attempt} view={run.view} data={run.data} send={run.send} lang={lang} />;
 }
 
+/** The trainee strings' t(). */
+type TraineeT = TFunction<'trainee'>;
+
+/**
+ * The trainee strings' t(), remembering every string it has built. i18next spends tens of
+ * microseconds per call (it copies its options and canonicalises the language each time) and the
+ * desk redraws after every action. A language change brings a new t(), so a new memory.
+ */
+function useCachedT(): TraineeT {
+  const { t } = useTranslation('trainee');
+  return useMemo(() => {
+    const built = new Map<string, string>();
+    const translate = t as unknown as (key: string, options?: object) => string;
+    const cached = (key: string, options?: object): string => {
+      const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
+      let text = built.get(id);
+      if (text === undefined) {
+        text = translate(key, options);
+        built.set(id, text);
+      }
+      return text;
+    };
+    return cached as unknown as TraineeT;
+  }, [t]);
+}
+
 /** Props of DeskView: a ready run. */
 export interface DeskViewProps {
   scenario: ScenarioCase;
@@ -82,91 +110,54 @@ export interface DeskViewProps {
   embedded?: boolean;
 }
 
+/**
+ * The stored record changes after every action (it is saved once the action's frame is painted),
+ * but the desk only reads its id: a newer copy of the same attempt does not redraw the desk.
+ */
+const sameDesk = (a: DeskViewProps, b: DeskViewProps): boolean =>
+  a.attempt.id === b.attempt.id && a.view === b.view && a.scenario === b.scenario && a.data === b.data && a.send === b.send && a.lang === b.lang && a.embedded === b.embedded;
+
 /** Who is at the desk and what they say, the documents, the clock, and the current step's choices or tool. */
-export function DeskView({ scenario, attempt, view, data, send, lang, embedded = false }: DeskViewProps) {
-  const { t } = useTranslation('trainee');
+export const DeskView = memo(function DeskView({ scenario, attempt, view, data, send, lang, embedded = false }: DeskViewProps) {
+  const t = useCachedT();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [rejected, setRejected] = useState<LocalizedText | null>(null);
   const practice = view.mode === 'practice';
   const stepKey = `${view.stepId}|${view.task?.stepId ?? ''}|${view.status}`;
-  const firstStep = useRef(stepKey);
 
-  // A new step (or the end) moves focus to its heading, so keyboard and screen-reader users start there.
-  useEffect(() => {
-    if (firstStep.current === stepKey) return;
-    firstStep.current = '';
-    headingRef.current?.focus();
-  }, [stepKey]);
-
-  const act = (entry: LogEntry): SendResult => {
-    const result = send(entry);
+  // One function for the whole run, so the memoised parts below (and the tool) are not redrawn for a new one.
+  const sendRef = useRef(send);
+  useLayoutEffect(() => {
+    sendRef.current = send;
+  });
+  const act = useCallback((entry: LogEntry): SendResult => {
+    const result = sendRef.current(entry);
     setRejected(result.ok ? null : result.reason);
     return result;
-  };
+  }, []);
+  const sendTool = useCallback((event: ToolEvent) => act(event as LogEntry), [act]);
 
-  const speakers = [...new Set(view.lines.map((l) => l.who).filter((w) => w !== 'narrator'))];
+  const speakers = useMemo(() => [...new Set(view.lines.map((l) => l.who).filter((w) => w !== 'narrator'))], [view.lines]);
   const taskPersonId = view.task ? (scenario.steps[view.task.stepId]?.for ?? 'patient') : 'patient';
-  const present = speakers.length > 0 ? speakers : [taskPersonId];
-  const newestFeedback = view.feedback.filter((f) => f.actionIndex === view.actions - 1);
+  const presentKey = (speakers.length > 0 ? speakers : [taskPersonId]).join('|');
+  const present = useMemo(() => presentKey.split('|').flatMap((id) => data.people[id] ?? []), [presentKey, data]);
+  const feedback = view.feedback;
+  const newestFeedback = useMemo(() => feedback.filter((f) => f.actionIndex === view.actions - 1), [feedback, view.actions]);
 
   return (
     <article className="desk">
-      <header className="desk__header">
-        {embedded ? <h3>{scenario.title[lang]}</h3> : <h1>{scenario.title[lang]}</h1>}
-        <p className="desk__meta">
-          <span className={`mode-badge mode-badge--${view.mode}`}>
-            {t('desk.modeLabel')}: {t(`common.${view.mode}`)}
-          </span>
-          {!embedded && (
-            <span role="timer" aria-live="polite" aria-atomic="true" className="desk__clock">
-              {t('desk.clock')}: <strong>{view.clock.text}</strong>
-            </span>
-          )}
-          <span className="desk__actions">{t('desk.progress', { actions: view.actions })}</span>
-        </p>
-      </header>
+      <DeskHeader title={scenario.title[lang]} mode={view.mode} clock={view.clock.text} actions={view.actions} embedded={embedded} t={t} />
       <StorageNotice attempt={attempt} />
-      <NewPersonAnnouncer names={present.map((id) => data.people[id]).filter((p): p is Person => !!p).map((p) => spokenName(p.name))} />
+      <NewPersonAnnouncer names={present.map((p) => spokenName(p.name)).join('|')} t={t} />
 
       <div className="desk__grid">
         <section className="desk__counter" aria-labelledby="at-desk-heading">
           <h2 id="at-desk-heading">{t('desk.atDesk')}</h2>
-          <ul className="people">
-            {present.map((id) => {
-              const person = data.people[id];
-              if (!person) return null;
-              const mood = [...view.lines].reverse().find((l) => l.who === id && l.mood)?.mood ?? person.mood;
-              return (
-                <li key={id} className="person">
-                  <span className="person__avatar" aria-hidden="true">
-                    {person.name.given.charAt(0)}
-                    {person.name.first.charAt(0)}
-                  </span>
-                  <span className="person__name">{spokenName(person.name)}</span>
-                  {mood && <span className={`mood mood--${mood}`}>{t('desk.mood', { mood: t(`mood.${mood}`) })}</span>}
-                </li>
-              );
-            })}
-          </ul>
-          <ol className="dialogue" aria-label={t('desk.atDesk')}>
-            {view.lines.map((line, i) => {
-              const person = data.people[line.who];
-              const who = person ? spokenName(person.name) : t('desk.narrator');
-              return (
-                <li key={i} className={`line ${line.who === 'narrator' ? 'line--narrator' : 'line--person'}`}>
-                  <span className="line__who">{who}</span>
-                  {line.mood && <span className="line__mood"> ({t(`mood.${line.mood}`)})</span>}
-                  <span className="visually-hidden">: </span>
-                  <p className="line__text">
-                    <RichText text={line[lang]} />
-                  </p>
-                </li>
-              );
-            })}
-          </ol>
+          <PeopleAtDesk people={present} lines={view.lines} t={t} />
+          <Dialogue lines={view.lines} people={data.people} lang={lang} t={t} />
           <section aria-labelledby="documents-heading">
             <h3 id="documents-heading">{t('desk.documents')}</h3>
-            <DocumentsHandedOver people={present.map((id) => data.people[id]).filter((p): p is Person => !!p)} lang={lang} empty={t('desk.noDocuments')} />
+            <DocumentsHandedOver people={present} lang={lang} empty={t('desk.noDocuments')} />
           </section>
         </section>
 
@@ -178,26 +169,10 @@ export function DeskView({ scenario, attempt, view, data, send, lang, embedded =
                 ? t('desk.taskHeading', { workflow: t(`workflow.${view.task.workflowId}` as 'workflow.registration') })
                 : t('desk.chooseHeading')}
           </h2>
+          {/* After the heading: its ref is set when StepFocus mounts. */}
+          <StepFocus stepKey={stepKey} target={headingRef} />
 
-          {practice && (
-            <div role="status" className="feedback-region">
-              {newestFeedback.length > 0 && (
-                <div className="feedback">
-                  <h3>{t('desk.feedbackHeading')}</h3>
-                  <ul>
-                    {newestFeedback.map((f) => (
-                      <li key={`${f.kind}:${f.id}:${f.actionIndex}`} className={f.passed ? 'feedback__item feedback__item--good' : 'feedback__item feedback__item--bad'}>
-                        <strong>{f.passed ? t('desk.feedbackGood') : t('desk.feedbackBad')}</strong>
-                        {f.critical && !f.passed && <span className="feedback__critical"> — {t('desk.critical')}</span>}
-                        {': '}
-                        {f.feedback && <RichText text={f.feedback[lang]} />}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              )}
-            </div>
-          )}
+          {practice && <FeedbackRegion items={newestFeedback} lang={lang} t={t} />}
           {rejected && (
             <p role="alert" className="notice notice--error">
               {t('desk.rejected', { reason: rejected[lang] })}
@@ -215,22 +190,14 @@ export function DeskView({ scenario, attempt, view, data, send, lang, embedded =
             </div>
           )}
 
-          {view.choices.length > 0 && (
-            <div role="group" aria-labelledby="step-heading" className="choices">
-              {view.choices.map((c) => (
-                <button key={c.id} type="button" className="choice" onClick={() => act({ type: 'choose', choice: c.id })}>
-                  <RichText text={c.text[lang]} />
-                </button>
-              ))}
-            </div>
-          )}
+          {view.choices.length > 0 && <Choices choices={view.choices} lang={lang} act={act} />}
 
           {view.task && view.status === 'playing' && (
             <ToolSlot
               key={`${view.task.stepId}:${attempt.id}`}
               workflowId={view.task.workflowId}
               snapshot={view.task.snapshot}
-              send={(event) => act(event as LogEntry)}
+              send={sendTool}
               lang={lang}
               patient={data.people[taskPersonId]}
               data={data}
@@ -261,9 +228,149 @@ export function DeskView({ scenario, attempt, view, data, send, lang, embedded =
       </div>
     </article>
   );
+}, sameDesk);
+
+/**
+ * A new step (or the end) moves focus to the step heading, so keyboard and screen-reader users start
+ * there. Focus moves before React changes the DOM (getSnapshotBeforeUpdate has no hook equivalent):
+ * the control that was clicked is often removed, and removing the focused node makes Chromium
+ * recompute style and layout halfway through the update and fire blur events. Focusing without
+ * scrolling needs no layout; the heading is scrolled into view only when it was out of sight (an
+ * IntersectionObserver keeps count without forcing a layout on the action's frame). The first step
+ * is left alone.
+ */
+class StepFocus extends Component<{ stepKey: string; target: RefObject<HTMLElement | null> }> {
+  private visible = true;
+  private observer: IntersectionObserver | null = null;
+
+  override componentDidMount(): void {
+    const target = this.props.target.current;
+    if (!target || typeof IntersectionObserver !== 'function') return;
+    this.observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) this.visible = entry.isIntersecting;
+    });
+    this.observer.observe(target);
+  }
+
+  override componentWillUnmount(): void {
+    this.observer?.disconnect();
+  }
+
+  override getSnapshotBeforeUpdate(previous: Readonly<{ stepKey: string }>): boolean {
+    if (previous.stepKey === this.props.stepKey) return false;
+    this.props.target.current?.focus({ preventScroll: true });
+    return true;
+  }
+
+  override componentDidUpdate(_props: unknown, _state: unknown, moved: boolean): void {
+    if (moved && !this.visible) this.props.target.current?.scrollIntoView?.({ block: 'nearest' });
+  }
+
+  override render(): null {
+    return null;
+  }
 }
 
-function DocumentsHandedOver({ people, lang, empty }: { people: Person[]; lang: Lang; empty: string }) {
+/** Title, mode, simulated clock and action count. */
+const DeskHeader = memo(function DeskHeader({ title, mode, clock, actions, embedded, t }: { title: string; mode: RunView['mode']; clock: string; actions: number; embedded: boolean; t: TraineeT }) {
+  return (
+    <header className="desk__header">
+      {embedded ? <h3>{title}</h3> : <h1>{title}</h1>}
+      <p className="desk__meta">
+        <span className={`mode-badge mode-badge--${mode}`}>
+          {t('desk.modeLabel')}: {t(`common.${mode}`)}
+        </span>
+        {!embedded && (
+          <span role="timer" aria-live="polite" aria-atomic="true" className="desk__clock">
+            {t('desk.clock')}: <strong>{clock}</strong>
+          </span>
+        )}
+        <span className="desk__actions">{t('desk.progress', { actions })}</span>
+      </p>
+    </header>
+  );
+});
+
+/** The people at the desk, each with the mood of their latest line. */
+const PeopleAtDesk = memo(function PeopleAtDesk({ people, lines, t }: { people: Person[]; lines: Line[]; t: TraineeT }) {
+  return (
+    <ul className="people">
+      {people.map((person) => {
+        const mood = lines.findLast((l) => l.who === person.id && l.mood)?.mood ?? person.mood;
+        return (
+          <li key={person.id} className="person">
+            <span className="person__avatar" aria-hidden="true">
+              {person.name.given.charAt(0)}
+              {person.name.first.charAt(0)}
+            </span>
+            <span className="person__name">{spokenName(person.name)}</span>
+            {mood && <span className={`mood mood--${mood}`}>{t('desk.mood', { mood: t(`mood.${mood}`) })}</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+});
+
+/** What has been said at the current step. */
+const Dialogue = memo(function Dialogue({ lines, people, lang, t }: { lines: Line[]; people: Record<string, Person>; lang: Lang; t: TraineeT }) {
+  return (
+    <ol className="dialogue" aria-label={t('desk.atDesk')}>
+      {lines.map((line, i) => {
+        const person = people[line.who];
+        const who = person ? spokenName(person.name) : t('desk.narrator');
+        return (
+          <li key={i} className={`line ${line.who === 'narrator' ? 'line--narrator' : 'line--person'}`}>
+            <span className="line__who">{who}</span>
+            {line.mood && <span className="line__mood"> ({t(`mood.${line.mood}`)})</span>}
+            <span className="visually-hidden">: </span>
+            <p className="line__text">
+              <RichText text={line[lang]} />
+            </p>
+          </li>
+        );
+      })}
+    </ol>
+  );
+});
+
+/** Feedback on the latest action (practice), in a status region so it is announced. */
+const FeedbackRegion = memo(function FeedbackRegion({ items, lang, t }: { items: ScoredItem[]; lang: Lang; t: TraineeT }) {
+  return (
+    <div role="status" className="feedback-region">
+      {items.length > 0 && (
+        <div className="feedback">
+          <h3>{t('desk.feedbackHeading')}</h3>
+          <ul>
+            {items.map((f) => (
+              <li key={`${f.kind}:${f.id}:${f.actionIndex}`} className={f.passed ? 'feedback__item feedback__item--good' : 'feedback__item feedback__item--bad'}>
+                <strong>{f.passed ? t('desk.feedbackGood') : t('desk.feedbackBad')}</strong>
+                {f.critical && !f.passed && <span className="feedback__critical"> — {t('desk.critical')}</span>}
+                {': '}
+                {f.feedback && <RichText text={f.feedback[lang]} />}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+});
+
+/** The answers offered at a dialogue step. */
+const Choices = memo(function Choices({ choices, lang, act }: { choices: RunView['choices']; lang: Lang; act: (entry: LogEntry) => SendResult }) {
+  return (
+    <div role="group" aria-labelledby="step-heading" className="choices">
+      {choices.map((c) => (
+        <button key={c.id} type="button" className="choice" onClick={() => act({ type: 'choose', choice: c.id })}>
+          <RichText text={c.text[lang]} />
+        </button>
+      ))}
+    </div>
+  );
+});
+
+const DocumentsHandedOver = memo(function DocumentsHandedOver({ people, lang, empty }: { people: Person[]; lang: Lang; empty: string }) {
   const docs = people.flatMap((p) => p.documents.map((doc, i) => ({ doc, holder: p, key: `${p.id}:${i}` })));
   if (docs.length === 0) return <p>{empty}</p>;
   return (
@@ -273,16 +380,14 @@ function DocumentsHandedOver({ people, lang, empty }: { people: Person[]; lang: 
       ))}
     </div>
   );
-}
+});
 
-/** Announces people who arrive at the desk (a polite live region, silent for the ones already there). */
-function NewPersonAnnouncer({ names }: { names: string[] }) {
-  const { t } = useTranslation('trainee');
+/** Announces people who arrive at the desk (a polite live region, silent for the ones already there); `names` is joined by "|". */
+function NewPersonAnnouncer({ names, t }: { names: string; t: TraineeT }) {
   const seen = useRef<Set<string> | null>(null);
   const [message, setMessage] = useState('');
-  const key = names.join('|');
   useEffect(() => {
-    const list = key === '' ? [] : key.split('|');
+    const list = names === '' ? [] : names.split('|');
     if (seen.current === null) {
       seen.current = new Set(list);
       return;
@@ -290,7 +395,7 @@ function NewPersonAnnouncer({ names }: { names: string[] }) {
     const arrived = list.filter((n) => !seen.current?.has(n));
     arrived.forEach((n) => seen.current?.add(n));
     if (arrived.length > 0) setMessage(arrived.map((name) => t('desk.newPerson', { name })).join(' '));
-  }, [key, t]);
+  }, [names, t]);
   return (
     <p className="visually-hidden" aria-live="polite">
       {message}
@@ -298,7 +403,7 @@ function NewPersonAnnouncer({ names }: { names: string[] }) {
   );
 }
 
-function ToolSlot(props: {
+const ToolSlot = memo(function ToolSlot(props: {
   workflowId: string;
   snapshot: unknown;
   send: (event: ToolEvent) => SendResult;
@@ -309,10 +414,13 @@ function ToolSlot(props: {
   practice: boolean;
   loading: string;
 }) {
+  const raw = props.snapshot as { value?: unknown; context?: unknown; status?: unknown } | undefined;
+  const snapshot = useMemo<ToolSnapshot>(
+    () => ({ value: raw?.value, context: raw?.context, status: typeof raw?.status === 'string' ? raw.status : 'active' }),
+    [raw],
+  );
   const Tool = Object.hasOwn(toolRegistry, props.workflowId) ? toolRegistry[props.workflowId] : undefined;
   if (!Tool || !props.patient) return null;
-  const raw = (props.snapshot ?? {}) as { value?: unknown; context?: unknown; status?: unknown };
-  const snapshot: ToolSnapshot = { value: raw.value, context: raw.context, status: typeof raw.status === 'string' ? raw.status : 'active' };
   return (
     <div className="tool">
       <Suspense fallback={<RouteLoading label={props.loading} />}>
@@ -330,4 +438,4 @@ function ToolSlot(props: {
       </Suspense>
     </div>
   );
-}
+});

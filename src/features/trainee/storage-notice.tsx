@@ -6,6 +6,7 @@ import { downloadAttempt } from './attempt-actions';
 /**
  * Tells the trainee when attempts are not being saved (and offers the current attempt as a file),
  * and when stored attempts were damaged and set aside. Rendered as an alert so it is announced.
+ * The export takes the store's newest copy of the attempt: the desk does not redraw for each save.
  */
 export function StorageNotice({ attempt }: { attempt?: AttemptRecord | undefined }) {
   const { t } = useTranslation('trainee');
@@ -18,7 +19,7 @@ export function StorageNotice({ attempt }: { attempt?: AttemptRecord | undefined
         <div className="notice notice--warning">
           <p>{t(problem === 'unavailable' ? 'storage.unavailable' : 'storage.writeFailed')}</p>
           {attempt && (
-            <button type="button" className="button" onClick={() => downloadAttempt(attempt)}>
+            <button type="button" className="button" onClick={() => downloadAttempt(useAttemptsStore.getState().attempts[attempt.id] ?? attempt)}>
               {t('common.export')}
             </button>
           )}

@@ -1,7 +1,9 @@
 /**
  * Connects an attempt record to a live run: prepares the case for the attempt's seed, replays the
  * stored log (so a reload resumes exactly where it was, with the same score), and persists the
- * log after every accepted action.
+ * log after every accepted action: once the action's frame is painted, so scoring the run and
+ * copying the record into IndexedDB never delay the answer on screen. A pending save is written at
+ * once when the page is hidden or left (reload, tab closed, another route).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LocalizedText } from '../../domain/text';
@@ -33,9 +35,28 @@ export function recordAfter(record: AttemptRecord, run: Run, now: string): Attem
   };
 }
 
+/** Calls `fn` when the browser is idle after the coming frame (at the latest after `timeout` ms); returns a cancel function. */
+export function afterNextPaint(fn: () => void, timeout = 100): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(fn, { timeout });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(fn, 0);
+  return () => clearTimeout(handle);
+}
+
+/** An accepted action whose record is not saved yet. */
+interface PendingSave {
+  run: Run;
+  base: AttemptRecord;
+  at: string;
+  cancel: () => void;
+}
+
 /**
- * Runs the attempt. `save` is called with the updated record after each accepted action. The run
- * is rebuilt only when the attempt id or the case changes, not when the saved record does.
+ * Runs the attempt. `save` is called with the updated record after accepted actions (once per
+ * painted frame: quick successive actions share one save). The run is rebuilt only when the
+ * attempt id or the case changes, not when the saved record does.
  */
 export function useAttemptRun(
   attempt: AttemptRecord | undefined,
@@ -46,12 +67,37 @@ export function useAttemptRun(
   const [state, setState] = useState<{ id: string; run: Run; view: RunView; data: CaseData } | { id: string; reason: LocalizedText } | null>(null);
   const record = useRef(attempt);
   const saveRef = useRef(save);
+  const pending = useRef<PendingSave | null>(null);
   const attemptId = attempt?.id;
   // Declared first so the run effect below sees the current record.
   useEffect(() => {
     record.current = attempt;
     saveRef.current = save;
   });
+
+  // Writes the pending save now (idle callback, page hidden or left, run replaced).
+  const flush = useCallback(() => {
+    const due = pending.current;
+    if (!due) return;
+    pending.current = null;
+    due.cancel();
+    const next = recordAfter(due.base, due.run, due.at);
+    if (record.current?.id === next.id) record.current = next;
+    saveRef.current(next);
+  }, []);
+
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHide);
+      flush();
+    };
+  }, [flush]);
 
   useEffect(() => {
     const start = record.current;
@@ -74,9 +120,10 @@ export function useAttemptRun(
       });
     return () => {
       cancelled = true;
+      flush();
       live?.stop();
     };
-  }, [attemptId, scenario, clinic]);
+  }, [attemptId, scenario, clinic, flush]);
 
   const current = state && state.id === attemptId ? state : null;
   const run = current && 'run' in current ? current.run : null;
@@ -85,14 +132,18 @@ export function useAttemptRun(
       if (!run || !record.current) return { ok: false, reason: { 'es-MX': 'El caso aún no está listo.', en: 'The case is not ready yet.' } };
       const result = run.send(entry);
       if (result.ok) {
-        const next = recordAfter(record.current, run, new Date().toISOString());
-        record.current = next;
-        setState((s) => (s && 'run' in s && s.run === run ? { ...s, view: run.snapshot() } : s));
-        saveRef.current(next);
+        const view = run.snapshot();
+        setState((s) => (s && 'run' in s && s.run === run ? { ...s, view } : s));
+        const at = new Date().toISOString();
+        if (pending.current?.run === run) pending.current.at = at;
+        else {
+          flush();
+          pending.current = { run, base: record.current, at, cancel: afterNextPaint(flush) };
+        }
       }
       return result;
     },
-    [run],
+    [run, flush],
   );
 
   if (!current) return { state: 'loading' };
