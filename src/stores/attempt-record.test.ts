@@ -21,6 +21,14 @@ describe('attempt records: case and shift kinds', () => {
     }
   });
 
+  it("keeps a shift's real-time pace through storage, and refuses a malformed one", () => {
+    const record = { ...newAttempt({ id: 's-2', caseId: 'turno-matutino-umf-cdmx', seed: 0, mode: 'practice', now, kind: 'shift' }), pace: { rate: 30, paused: true } };
+    const read = readAttempt(JSON.parse(JSON.stringify(record)));
+    expect(read.ok && read.record.pace).toEqual({ rate: 30, paused: true });
+    expect(readAttempt({ ...record, pace: { rate: -1, paused: false } }).ok).toBe(false);
+    expect(readAttempt({ ...record, pace: { rate: 10 } }).ok).toBe(false);
+  });
+
   it('refuses an unknown kind', () => {
     const record = { ...newAttempt({ id: 'x-1', caseId: 'c', seed: 0, mode: 'practice', now }), kind: 'school' };
     expect(readAttempt(record).ok).toBe(false);

@@ -30,6 +30,12 @@ export const attemptRecordSchema = z
     log: persistedLogSchema,
     /** Score so far; `finished` once the run reached an end step. */
     summary: summarySchema,
+    /**
+     * A shift's real-time pace as the trainee left it (simulated seconds per real second, 0: off,
+     * and whether practice paused it), so a reload neither resets an assessment's locked pace nor a
+     * practice pause. Absent: no pace chosen. Not part of the log: paced time is logged as `wait`.
+     */
+    pace: z.strictObject({ rate: z.number().int().min(0).max(600), paused: z.boolean() }).optional(),
   })
   .refine((r) => r.log.scenarioId === r.caseId, { message: 'the log belongs to another case', path: ['log', 'scenarioId'] });
 

@@ -2,15 +2,19 @@
  * Repaint latency and first load, measured on the built app (dist/) in Chromium.
  *
  * - First load: gzipped JavaScript of the home route (bundle-size.ts's measureFirstLoad) and of the
- *   library route (entry + the route's lazy chunks and their static imports + the es-MX strings, per
- *   Vite's manifest), against the 130 KB budget; plus what Chromium really fetched on a direct load
- *   of /library, scenario data modules included.
+ *   library, case-page and desk routes (entry + the route's lazy chunks and their static imports +
+ *   the es-MX strings + the scenario documents the route loads, per Vite's manifest), against the
+ *   130 KB budget; plus what Chromium really fetched on a direct load of each (cache off), which
+ *   counts what the desk loads on demand (tools, the engine, persona data) too.
  * - Repaint: with 4x CPU throttling (CDP), the time from the input event (pointerdown or keydown) to
  *   the next frame that shows its result, for dialogue choices and for tool actions, against the 50 ms
  *   budget at p95. Event Timing (input to next paint, reported from 16 ms) is the figure; an
  *   interaction it does not report took under 16 ms and falls back to a rAF probe: a
  *   requestAnimationFrame after the action, then a message task, which runs right after that frame
  *   is painted (a second rAF would add up to a whole idle frame to every sample).
+ * - Shift desk: the same at the busiest shift's desk with ten patients waiting (a seeded attempt at
+ *   08:10, eleven arrived, one attended): serving from the queue, choices and tool actions in the
+ *   attended case, and pausing them back into the queue.
  *
  * Skips with a printed line when dist/ or Chromium is missing (`npm run bench` builds first).
  * BENCH_VERBOSE=1 prints each sample as it is taken (on stderr).
@@ -33,7 +37,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The built app; DIST_DIR points elsewhere (several builds side by side, e.g. `vite build --outDir`). */
 const DIST = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(ROOT, 'dist');
 const CASES = join(ROOT, 'scenarios', 'cases');
-const ROUTES = join(ROOT, 'src', 'app', 'routes.tsx');
+/** The case whose page and desk are measured for first load: a typical desk, with the registration tool. */
+const FIRST_LOAD_CASE = 'registro-primera-vez-imss';
+const FIRST_LOAD_WORKFLOW = 'registration';
 
 /** Interactions measured per group (the issue asks for at least 40). */
 const SAMPLES = 40;
@@ -64,13 +70,31 @@ interface ManifestChunk {
 }
 type Manifest = Record<string, ManifestChunk>;
 
-/** Gzipped KB of the library route's first load per the manifest: entry, the route's lazy chunks, their static imports, es-MX strings. */
-export function libraryRouteKb(manifest: Manifest): number {
+/** The chunks every trainee route loads: its loader (with the library's catalogue) and the es-MX strings. */
+const TRAINEE_CHUNKS = ['src/app/trainee-data.ts', 'src/app/i18n/es-MX.json', 'src/app/i18n/trainee.es-MX.json'];
+
+/** Manifest key of a scenario document's chunk (build/scenario-library-plugin.ts makes one per document). */
+export const documentKey = (kind: 'case' | 'shift' | 'clinic', id: string): string => `virtual:scenario/${kind}/${id}`;
+
+/** Gzipped KB of a route's first load per the manifest: entry, `lazy` chunks and the static imports of both, each once. */
+export function routeKb(manifest: Manifest, lazy: readonly string[]): number {
   const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
   if (!entry) throw new Error('manifest has no entry chunk');
-  const lazy = ['src/features/trainee/library-page.tsx', 'src/app/trainee-data.ts', 'src/app/i18n/es-MX.json', 'src/app/i18n/trainee.es-MX.json'];
   const keys = new Set([entry, ...lazy].flatMap((key) => firstLoadChunks(manifest, key)));
   return [...keys].reduce((sum, key) => sum + gzipKb((manifest[key] as ManifestChunk).file), 0);
+}
+
+/** Gzipped KB of the library route's first load per the manifest: entry, the route's lazy chunks, their static imports, es-MX strings. */
+export function libraryRouteKb(manifest: Manifest): number {
+  return routeKb(manifest, ['src/features/trainee/library-page.tsx', ...TRAINEE_CHUNKS]);
+}
+
+/** Chunks of a case's page (or desk, with `page`): the route, the trainee chunks, the case's and its clinic's documents. */
+export function caseRouteChunks(manifest: Manifest, page: string, caseId: string): string[] {
+  const clinic = readCase(caseId).clinic;
+  const documents = [documentKey('case', caseId), documentKey('clinic', clinic)];
+  // A build from before the precompiled library has no document chunks: measure what it has.
+  return [page, ...TRAINEE_CHUNKS, ...documents.filter((key) => key in manifest)];
 }
 
 const budget = `<= ${kb(BUDGET_BYTES)} KB gzip`;
@@ -78,19 +102,79 @@ const budget = `<= ${kb(BUDGET_BYTES)} KB gzip`;
 /** First-load figures from dist/ and its manifest. */
 export const firstLoadBench: Bench = {
   name: 'first load (JavaScript, gzip level 9)',
-  run: () => {
+  run: async () => {
     if (!existsSync(join(DIST, '.vite', 'manifest.json'))) {
       console.log('  skipped: dist/.vite/manifest.json not found; run `npx vite build` first (npm run bench builds).');
       return [];
     }
     const manifest = JSON.parse(readFileSync(join(DIST, '.vite', 'manifest.json'), 'utf8')) as Manifest;
     const home = measureFirstLoad(DIST);
-    return [
+    const figures: Figure[] = [
       { label: `home route: entry + static imports (${home.files.length} files)`, value: kb(home.total), unit: 'KB', goal: budget },
       { label: 'library route: entry + route chunks + their static imports + es-MX strings (manifest)', value: libraryRouteKb(manifest), unit: 'KB', goal: budget },
+      {
+        label: `case page /case/${FIRST_LOAD_CASE}: the same + the case's and its clinic's documents (manifest)`,
+        value: routeKb(manifest, caseRouteChunks(manifest, 'src/features/trainee/case-page.tsx', FIRST_LOAD_CASE)),
+        unit: 'KB',
+        goal: budget,
+      },
+      {
+        label: `desk of ${FIRST_LOAD_CASE}: desk route + documents + static imports (manifest; tools and persona data load on demand, see Chromium below)`,
+        value: routeKb(manifest, caseRouteChunks(manifest, 'src/features/trainee/desk-page.tsx', FIRST_LOAD_CASE)),
+        unit: 'KB',
+      },
     ];
+    return [...figures, ...(await fetchedFigures())];
   },
 };
+
+/** The JavaScript Chromium fetched on direct loads of /, /library, a case page and a desk; none when Chromium is missing. */
+async function fetchedFigures(): Promise<Figure[]> {
+  let executablePath: string;
+  try {
+    executablePath = findChromium();
+  } catch (e) {
+    console.log(`  Chromium figures skipped: ${e instanceof Error ? e.message : String(e)}`);
+    return [];
+  }
+  if (!existsSync(join(DIST, 'index.html'))) return [];
+  const server: Server = createStaticServer(DIST);
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => done());
+  });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const fetched = (path: string, what: string, ready: (page: Page) => Promise<unknown>, seed?: (page: Page) => Promise<string>) =>
+      fetchedKb(browser, origin, path, ready, seed).then(
+        (f): Figure => ({ label: `${what} as fetched by Chromium (${f.files} JS files)`, value: f.kb, unit: 'KB gzip', goal: budget }),
+      );
+    const title = readCase(FIRST_LOAD_CASE).title['es-MX'];
+    return [
+      await fetched('/', 'first load of /', (page) => page.getByRole('heading', { level: 1 }).waitFor()),
+      await fetched('/library', 'first load of /library (catalogue included)', (page) => page.locator('.case-card').first().waitFor()),
+      await fetched(`/case/${FIRST_LOAD_CASE}`, `first load of /case/${FIRST_LOAD_CASE} (its documents included)`, (page) =>
+        page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor(),
+      ),
+      {
+        ...(await fetched(
+          '/desk/',
+          `first load of a desk of ${FIRST_LOAD_CASE} at its ${FIRST_LOAD_WORKFLOW} tool (the engine, the tool and persona data load on demand)`,
+          (page) => page.locator('.tool button').first().waitFor(),
+          (page) => {
+            const { entries, seed } = logBefore(FIRST_LOAD_CASE, FIRST_LOAD_WORKFLOW);
+            return seedAttempt(page, FIRST_LOAD_CASE, seed, entries);
+          },
+        )),
+        goal: undefined,
+      },
+    ];
+  } finally {
+    await browser.close();
+    await new Promise<void>((done) => server.close(() => done()));
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Repaint: the probe installed in the page
@@ -187,6 +271,7 @@ async function measure(page: Page, act: () => Promise<unknown>): Promise<Sample 
 
 interface CaseFile {
   id: string;
+  clinic: string;
   title: { 'es-MX': string };
   tests?: Array<{ seed?: number; mode?: string; log: unknown[]; expect: { rejectedAt?: number } }>;
 }
@@ -203,11 +288,11 @@ function logBefore(id: string, workflow: string): { entries: LogEntry[]; seed: n
   return { entries: read.entries.slice(0, first), seed: test.seed ?? 0 };
 }
 
-/** Stores an unfinished practice attempt in the app's IndexedDB (the shape the app stores) and returns its id. */
-async function seedAttempt(page: Page, caseId: string, seed: number, entries: LogEntry[]): Promise<string> {
+/** Stores an unfinished practice attempt at a case (or a shift) in the app's IndexedDB (the shape the app stores) and returns its id. */
+export async function seedAttempt(page: Page, caseId: string, seed: number, entries: LogEntry[], kind: 'case' | 'shift' = 'case'): Promise<string> {
   const id = `bench-${caseId}`;
   await page.evaluate(
-    async ({ id, caseId, seed, entries }) => {
+    async ({ id, caseId, seed, entries, kind }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('mesa-clinica', 1);
         req.onupgradeneeded = () => {
@@ -220,6 +305,7 @@ async function seedAttempt(page: Page, caseId: string, seed: number, entries: Lo
       const now = new Date().toISOString();
       const record = {
         version: 1,
+        ...(kind === 'shift' && { kind }),
         id,
         caseId,
         createdAt: now,
@@ -235,7 +321,7 @@ async function seedAttempt(page: Page, caseId: string, seed: number, entries: Lo
       });
       db.close();
     },
-    { id, caseId, seed, entries },
+    { id, caseId, seed, entries, kind },
   );
   return id;
 }
@@ -348,6 +434,76 @@ async function measureTools(b: Bench4x): Promise<{ actions: Sample[]; keys: Samp
   return { actions, keys, perTool };
 }
 
+/** The library's busiest shift: eleven at the desk within ten minutes of opening (issue 5: "10 patients waiting"). */
+const SHIFT_ID = 'turno-sala-llena-umf-cdmx';
+/** Simulated seconds let pass before measuring: by 08:10 everyone has arrived and nobody has been served. */
+const SHIFT_WAIT = 600;
+const WAITING_GOAL = 10;
+
+/** Shift desk samples: serving from the queue, choices and tool actions in the attended case, setting the case aside. */
+interface ShiftSamples {
+  serve: Sample[];
+  actions: Sample[];
+  pause: Sample[];
+  /** The fewest patients the queue showed while a sample was taken (waiting, with one attended). */
+  minWaiting: number;
+}
+
+/**
+ * Opens the shift desk of a seeded attempt at 08:10 (eleven waiting), then rounds of: serve the
+ * patient in the queue's next row (queue selection), one or two actions in their case (a choice, or
+ * a tool button), and pause them back into the queue; every gesture measured at 4x slowdown.
+ */
+async function measureShiftDesk(b: Bench4x): Promise<ShiftSamples> {
+  const { page } = b;
+  const rows = page.locator('.shift-queue__row');
+  // A fresh desk at 08:10 (unthrottled): eleven waiting, nobody attended.
+  const openDesk = async () => {
+    await throttle(b, 1);
+    await page.goto(`${b.origin}/`, { waitUntil: 'load' });
+    const id = await seedAttempt(page, SHIFT_ID, 0, [{ type: 'wait', seconds: SHIFT_WAIT }], 'shift');
+    await page.goto(`${b.origin}/shift-desk/${id}`, { waitUntil: 'load' });
+    await rows.nth(WAITING_GOAL).waitFor();
+    lap('shift desk open');
+    await throttle(b, CPU_SLOWDOWN);
+  };
+  const out: ShiftSamples = { serve: [], actions: [], pause: [], minWaiting: Infinity };
+  const waitingNow = async () => {
+    out.minWaiting = Math.min(out.minWaiting, await rows.count());
+  };
+  await openDesk();
+  for (let round = 0; out.serve.length < SAMPLES && round < SAMPLES * 2; round++) {
+    // A case the rotating choices brought to its end leaves the queue for good: start again from 08:10.
+    if ((await rows.count()) <= WAITING_GOAL) await openDesk();
+    const count = await rows.count();
+    const serve = rows.nth(round % count).getByRole('button');
+    const served = await clickOn(page, serve);
+    lap(`shift serve ${out.serve.length}: ${served ? latency(served).toFixed(0) : 'none'}`);
+    if (served) out.serve.push(served);
+    await page.locator('.shift-desk__case').waitFor();
+    await waitingNow();
+    for (let i = 0; i < 2; i++) {
+      const choice = page.locator('.shift-desk__case .choices button.choice');
+      const tool = page.locator('.shift-desk__case .tool button:not([disabled])');
+      const target = (await choice.count()) > 0 ? choice.nth(round % (await choice.count())) : (await tool.count()) > 0 ? tool.first() : null;
+      if (!target) break;
+      const acted = await clickOn(page, target);
+      lap(`shift action ${out.actions.length}: ${acted ? latency(acted).toFixed(0) : 'none'}`);
+      if (acted) out.actions.push(acted);
+      // A case that ended here leaves ten waiting and nobody attended: still ten waiting when it was measured.
+      await waitingNow();
+      if ((await page.locator('.shift-desk__case').count()) === 0) break;
+    }
+    const pause = page.getByRole('button', { name: 'Pausar para atender a alguien más' });
+    if ((await pause.count()) === 0) continue;
+    const paused = await clickOn(page, pause);
+    if (paused) out.pause.push(paused);
+    await page.locator('.shift-desk__case').waitFor({ state: 'detached' });
+  }
+  await throttle(b, 1);
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Figures
 // ---------------------------------------------------------------------------------------------
@@ -376,23 +532,44 @@ function figures(group: string, samples: Sample[]): Figure[] {
   ];
 }
 
-/** JavaScript Chromium fetched on a direct load of /library, gzipped (everything the route pulls in, data modules included). */
-async function fetchedLibraryKb(browser: Browser, origin: string): Promise<{ kb: number; files: number }> {
+/**
+ * JavaScript Chromium fetched on a direct load of `path` (gzipped; everything the route pulls in,
+ * scenario documents and on-demand chunks included) until `ready` and the network is idle. `seed`
+ * runs first on the home page of the same context (an attempt in IndexedDB) and returns a suffix for the path.
+ */
+async function fetchedKb(
+  browser: Browser,
+  origin: string,
+  path: string,
+  ready: (page: Page) => Promise<unknown>,
+  seed?: (page: Page) => Promise<string>,
+): Promise<{ kb: number; files: number }> {
   const context = await browser.newContext({ locale: 'es-MX' });
-  const page = await context.newPage();
-  const files = new Set<string>();
-  page.on('response', (r) => {
-    const path = new URL(r.url()).pathname;
-    if (path.endsWith('.js')) files.add(path.slice(1));
-  });
-  await page.goto(`${origin}/library`, { waitUntil: 'networkidle' });
-  await page.locator('.case-card').first().waitFor();
-  await context.close();
-  return { kb: [...files].reduce((sum, f) => sum + gzipKb(f), 0), files: files.size };
+  try {
+    let suffix = '';
+    if (seed) {
+      const home = await context.newPage();
+      await home.goto(`${origin}/`, { waitUntil: 'load' });
+      suffix = await seed(home);
+      await home.close();
+    }
+    const page = await context.newPage();
+    page.setDefaultTimeout(120_000);
+    // The seeding page filled the HTTP cache: a first load downloads everything again.
+    await (await context.newCDPSession(page)).send('Network.setCacheDisabled', { cacheDisabled: true });
+    const files = new Set<string>();
+    page.on('response', (r) => {
+      const file = new URL(r.url()).pathname;
+      if (file.endsWith('.js')) files.add(file.slice(1));
+    });
+    await page.goto(`${origin}${path}${suffix}`, { waitUntil: 'load' });
+    await ready(page);
+    await page.waitForLoadState('networkidle');
+    return { kb: [...files].reduce((sum, f) => sum + gzipKb(f), 0), files: files.size };
+  } finally {
+    await context.close();
+  }
 }
-
-/** True when the route table has a shift screen (issue 5); the shift desk is measured once it exists. */
-const hasShiftRoute = (): boolean => existsSync(ROUTES) && /path:\s*['"`](shift|turno)/.test(readFileSync(ROUTES, 'utf8'));
 
 export const repaintBench: Bench = {
   name: `repaint latency in Chromium (${CPU_SLOWDOWN}x CPU slowdown, input to next frame)`,
@@ -417,8 +594,6 @@ export const repaintBench: Bench = {
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     try {
       lap('browser launched');
-      const fetched = await fetchedLibraryKb(browser, origin);
-      lap('library fetched');
       const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'es-MX', reducedMotion: 'reduce' });
       // tsx (esbuild keepNames) wraps named functions in __name(): give the page a no-op one.
       await context.addInitScript({ content: `var __name = (f) => f; (${installProbe.toString()})();` });
@@ -428,21 +603,20 @@ export const repaintBench: Bench = {
       const b: Bench4x = { page, cdp: await context.newCDPSession(page), origin };
       const choices = await measureChoices(b);
       const tools = await measureTools(b);
+      const shift = await measureShiftDesk(b);
       await context.close();
-      console.log(
-        hasShiftRoute()
-          ? '  TODO: the shift desk ("10 patients waiting", issue 5) has a route now but is not measured by this bench yet.'
-          : '  TODO: shift desk ("10 patients waiting", issue 5) not measured: the app has no shift route yet.',
-      );
       const perTool = Object.entries(tools.perTool)
         .map(([w, list]) => `${w} ${list.length}`)
         .join(', ');
       return [
-        { label: `first load of /library as fetched by Chromium (${fetched.files} JS files, scenario data modules included)`, value: fetched.kb, unit: 'KB gzip', goal: budget },
         ...figures('dialogue choices', choices),
         ...figures(`tool actions (${perTool})`, tools.actions),
         ...Object.entries(tools.perTool).map(([w, list]) => ({ label: `  ${w} tool actions: p95`, value: percentile(list.map(latency), 95), unit: 'ms', goal: REPAINT_GOAL })),
         ...figures('keystrokes in a registration field (not log actions)', tools.keys).filter((f) => !f.label.includes('cross-check')),
+        { label: `shift desk (${SHIFT_ID} at 08:10): fewest patients waiting in the queue while measuring`, value: shift.minWaiting, unit: 'patients', goal: `>= ${WAITING_GOAL}` },
+        ...figures('shift desk: queue selection (serve a waiting patient)', shift.serve),
+        ...figures('shift desk: choice and tool actions in the attended case', shift.actions),
+        ...figures('shift desk: pause the attended patient back into the queue', shift.pause),
       ];
     } finally {
       await browser.close();

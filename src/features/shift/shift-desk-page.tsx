@@ -14,7 +14,7 @@ import { spokenName } from '../../ui/document-card';
 import { ErrorMessage } from '../../ui/error-message';
 import { RouteLoading } from '../../ui/route-loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
-import { PaceControl, PhonePanel, QueuePanel, RoomBoard, ShiftAnnouncer } from './shift-panels';
+import { PaceControl, PhonePanel, QueuePanel, RoomBoard, ShiftAnnouncer, type PaceSetting } from './shift-panels';
 import { useShiftLibrary, useShiftRun } from './use-shift-run';
 import { useLang } from './use-lang';
 import './shift.css';
@@ -41,7 +41,7 @@ export function ShiftDeskPage({ CaseDesk }: { CaseDesk: ComponentType<CaseDeskPr
   const lang = useLang();
   const attempt = useAttemptsStore((s) => s.attempts[attemptId]);
   const save = useAttemptsStore((s) => s.save);
-  const shift = useLibraryStore((s) => (attempt && attemptKind(attempt) === 'shift' ? s.shifts.find((x) => x.id === attempt.caseId) : undefined));
+  const shift = useLibraryStore((s) => (attempt && attemptKind(attempt) === 'shift' ? s.loaded.shifts.get(attempt.caseId) : undefined));
   const library = useShiftLibrary();
   const run = useShiftRun(attempt, shift, library, (r) => void save(r));
   useDocumentTitle(shift ? t('desk.title', { title: shift.title[lang] }) : t('desk.notFound'));
@@ -82,6 +82,8 @@ export function ShiftDeskPage({ CaseDesk }: { CaseDesk: ComponentType<CaseDeskPr
       run={run.run}
       send={run.send}
       elapse={run.elapse}
+      pace={run.pace}
+      onPace={run.setPace}
       lang={lang}
       CaseDesk={CaseDesk}
     />
@@ -97,12 +99,15 @@ export interface ShiftDeskViewProps {
   run: ShiftRun;
   send: (entry: LogEntry) => SendResult;
   elapse: (seconds: number) => SendResult;
+  /** The real-time pace, kept with the attempt. */
+  pace: PaceSetting;
+  onPace: (next: PaceSetting) => void;
   lang: Lang;
   CaseDesk: ComponentType<CaseDeskProps>;
 }
 
 /** The shift desk: clock and pace, queue, phone, rooms, notices, and the case being attended. */
-export function ShiftDeskView({ title, attempt, view, prepared, run, send, elapse, lang, CaseDesk }: ShiftDeskViewProps) {
+export function ShiftDeskView({ title, attempt, view, prepared, run, send, elapse, pace, onPace, lang, CaseDesk }: ShiftDeskViewProps) {
   const { t } = useTranslation('shift');
   const [rejected, setRejected] = useState<LocalizedText | null>(null);
   const act = (entry: LogEntry): SendResult => {
@@ -125,9 +130,9 @@ export function ShiftDeskView({ title, attempt, view, prepared, run, send, elaps
 
   return (
     <article className="shift-desk">
-      <header className="desk__header">
+      <header className="desk__header shift-desk__header">
         <h1>{title}</h1>
-        <p className="desk__meta">
+        <div className="shift-desk__bar">
           <span className={`mode-badge mode-badge--${view.mode}`}>
             {t('desk.modeLabel')}: {t(`common.${view.mode}`)}
           </span>
@@ -136,8 +141,13 @@ export function ShiftDeskView({ title, attempt, view, prepared, run, send, elaps
           </span>
           <span>{t('desk.ends', { time: view.clock.end })}</span>
           <span className="desk__actions">{t('desk.progress', { done: view.done, total: view.total })}</span>
-        </p>
-        <PaceControl mode={view.mode} running={!finished} onElapse={(s) => void elapse(s)} />
+          {!finished && (
+            <button type="button" className="button" onClick={() => act({ type: 'wait', seconds: Math.max(1, (view.nextAt ?? endSeconds) - view.clock.seconds) })}>
+              {view.nextAt !== null ? t('desk.waitNext', { time: secondsToClock(view.nextAt) }) : t('desk.waitEnd', { time: view.clock.end })}
+            </button>
+          )}
+        </div>
+        <PaceControl mode={view.mode} running={!finished} pace={pace} onPace={onPace} onElapse={(s) => void elapse(s)} />
       </header>
       <ShiftAnnouncer view={view} nameOf={nameOf} lang={lang} />
       {rejected && (
@@ -157,7 +167,6 @@ export function ShiftDeskView({ title, attempt, view, prepared, run, send, elaps
       ) : (
         <div className="shift-desk__grid">
           <div className="shift-desk__side">
-            <QueuePanel queue={view.queue} nameOf={nameOf} lang={lang} onServe={(arrival) => act({ type: 'shift.serve', arrival })} />
             <PhonePanel
               calls={view.calls}
               nameOf={nameOf}
@@ -165,6 +174,7 @@ export function ShiftDeskView({ title, attempt, view, prepared, run, send, elaps
               onAnswer={(arrival) => act({ type: 'shift.answer', arrival })}
               onReturn={(arrival) => act({ type: 'shift.returnCall', arrival })}
             />
+            <QueuePanel queue={view.queue} nameOf={nameOf} lang={lang} onServe={(arrival) => act({ type: 'shift.serve', arrival })} />
             <RoomBoard rooms={view.dirtyRooms} roomName={roomName} />
             <section className="shift-panel shift-notices" aria-labelledby="notices-heading">
               <h2 id="notices-heading">{t('desk.noticesHeading')}</h2>
@@ -181,15 +191,6 @@ export function ShiftDeskView({ title, attempt, view, prepared, run, send, elaps
                 </ul>
               )}
             </section>
-            <p>
-              <button
-                type="button"
-                className="button"
-                onClick={() => act({ type: 'wait', seconds: Math.max(1, (view.nextAt ?? endSeconds) - view.clock.seconds) })}
-              >
-                {view.nextAt !== null ? t('desk.waitNext', { time: secondsToClock(view.nextAt) }) : t('desk.waitEnd', { time: view.clock.end })}
-              </button>
-            </p>
           </div>
           <section className="shift-desk__active" aria-labelledby="active-heading">
             <h2 id="active-heading">{t('desk.activeHeading')}</h2>

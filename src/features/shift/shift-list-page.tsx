@@ -21,7 +21,7 @@ export function ShiftListPage() {
       ) : (
         <ul className="case-list">
           {shifts.map((s) => {
-            const arrivals = s.arrivals.length + s.events.filter((e) => e.case !== undefined).length;
+            const arrivals = s.arrivals;
             return (
               <li key={s.id} className="case-card">
                 <h2>

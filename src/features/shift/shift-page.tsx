@@ -18,7 +18,7 @@ export function ShiftPage() {
   // `?seed=n` fixes the variant (same people in every arrival), so an instructor can hand out one exact shift.
   const seedParam = useSearchParams()[0].get('seed');
   const fixedSeed = seedParam !== null && /^\d{1,9}$/.test(seedParam) ? Number(seedParam) : undefined;
-  const shift = useLibraryStore((s) => s.shifts.find((x) => x.id === shiftId));
+  const shift = useLibraryStore((s) => s.loaded.shifts.get(shiftId));
   const cases = useLibraryStore((s) => s.cases);
   const clinics = useLibraryStore((s) => s.clinics);
   const attempts = Object.values(useAttemptsStore((s) => s.attempts))

@@ -1,14 +1,15 @@
 // @vitest-environment jsdom
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 // eslint-disable-next-line import-x/no-restricted-paths -- test-only: the app's i18n instance
 import { createI18n } from '../../app/i18n/i18n';
 // eslint-disable-next-line import-x/no-restricted-paths -- test-only: every string resource bundled
 import { allResources } from '../../app/i18n/resources';
 import type { ShiftQueueItem, ShiftView } from '../../engine/shift';
-import { PaceControl, PhonePanel, QueuePanel, ShiftAnnouncer } from './shift-panels';
+import type { RunMode } from '../../engine/run';
+import { PaceControl, paceSetting, PhonePanel, QueuePanel, ShiftAnnouncer, type PaceSetting } from './shift-panels';
 
 const wrap = (ui: ReactNode) => render(<I18nextProvider i18n={createI18n('es-MX', allResources)}>{ui}</I18nextProvider>);
 const title = { 'es-MX': 'Alta en la UMF', en: 'Registration' };
@@ -39,7 +40,8 @@ describe('QueuePanel', () => {
         onServe={onServe}
       />,
     );
-    const rows = within(screen.getByRole('region', { name: 'Sala de espera' })).getAllByRole('row');
+    // The heading counts who waits, so a screen reader user hears the size of the queue.
+    const rows = within(screen.getByRole('region', { name: 'Sala de espera (2)' })).getAllByRole('row');
     expect(rows).toHaveLength(3);
     expect(rows[1]).toHaveTextContent('Beto Ruiz');
     expect(rows[1]).toHaveTextContent('25 min');
@@ -48,6 +50,9 @@ describe('QueuePanel', () => {
     expect(rows[1]).not.toHaveTextContent('Signos de alarma');
     expect(rows[2]).toHaveTextContent('Signos de alarma');
     expect(rows[2]).toHaveTextContent('En pausa');
+    expect(rows[2]).toHaveTextContent('llegó 08:10');
+    // A short visible verb, and an accessible name that starts with it and says whom.
+    expect(within(rows[1]!).getByRole('button')).toHaveTextContent(/^Atender$/);
     await userEvent.click(screen.getByRole('button', { name: 'Retomar a Carla Díaz' }));
     expect(onServe).toHaveBeenCalledWith(2);
     await userEvent.click(screen.getByRole('button', { name: 'Atender a Beto Ruiz' }));
@@ -88,6 +93,23 @@ describe('PhonePanel', () => {
   });
 });
 
+/** PaceControl with its pace kept in state, as the desk keeps it in the attempt; `onPace` sees each change. */
+function PaceHarness({ mode, running = true, initial = { rate: 0, paused: false }, onElapse, onPace }: { mode: RunMode; running?: boolean; initial?: PaceSetting; onElapse: (s: number) => void; onPace?: (p: PaceSetting) => void }) {
+  const [pace, setPace] = useState(initial);
+  return (
+    <PaceControl
+      mode={mode}
+      running={running}
+      pace={pace}
+      onElapse={onElapse}
+      onPace={(next) => {
+        onPace?.(next);
+        setPace(next);
+      }}
+    />
+  );
+}
+
 describe('PaceControl', () => {
   afterEach(() => {
     vi.useRealTimers();
@@ -96,7 +118,8 @@ describe('PaceControl', () => {
   it('runs the clock at the chosen pace each real second, and practice can pause and resume it', () => {
     vi.useFakeTimers();
     const onElapse = vi.fn();
-    wrap(<PaceControl mode="practice" running onElapse={onElapse} />);
+    const onPace = vi.fn();
+    wrap(<PaceHarness mode="practice" onElapse={onElapse} onPace={onPace} />);
     act(() => vi.advanceTimersByTime(3000));
     expect(onElapse).not.toHaveBeenCalled();
     const select = screen.getByLabelText<HTMLSelectElement>('Ritmo del reloj');
@@ -117,12 +140,27 @@ describe('PaceControl', () => {
     });
     act(() => vi.advanceTimersByTime(1000));
     expect(onElapse).toHaveBeenLastCalledWith(30);
+    // Every change is reported, so the attempt can keep it.
+    expect(onPace.mock.calls).toEqual([[{ rate: 10, paused: false }], [{ rate: 10, paused: true }], [{ rate: 10, paused: false }], [{ rate: 30, paused: false }]]);
+  });
+
+  it('starts from a stored pace: a paused practice pace stays paused until resumed', () => {
+    vi.useFakeTimers();
+    const onElapse = vi.fn();
+    wrap(<PaceHarness mode="practice" initial={{ rate: 30, paused: true }} onElapse={onElapse} />);
+    expect(screen.getByLabelText<HTMLSelectElement>('Ritmo del reloj').value).toBe('30');
+    expect(screen.getByRole('button', { name: 'Reanudar el reloj' })).toHaveAttribute('aria-pressed', 'true');
+    act(() => vi.advanceTimersByTime(3000));
+    expect(onElapse).not.toHaveBeenCalled();
+    act(() => screen.getByRole('button', { name: 'Reanudar el reloj' }).click());
+    act(() => vi.advanceTimersByTime(1000));
+    expect(onElapse.mock.calls).toEqual([[30]]);
   });
 
   it('in an assessment offers no pause and locks a chosen pace; a finished shift stops the timer', () => {
     vi.useFakeTimers();
     const onElapse = vi.fn();
-    const { rerender } = wrap(<PaceControl mode="assessment" running onElapse={onElapse} />);
+    const { rerender } = wrap(<PaceHarness mode="assessment" onElapse={onElapse} />);
     const select = screen.getByLabelText<HTMLSelectElement>('Ritmo del reloj');
     act(() => {
       select.value = '30';
@@ -134,11 +172,28 @@ describe('PaceControl', () => {
     expect(onElapse.mock.calls).toEqual([[30], [30]]);
     rerender(
       <I18nextProvider i18n={createI18n('es-MX', allResources)}>
-        <PaceControl mode="assessment" running={false} onElapse={onElapse} />
+        <PaceControl mode="assessment" running={false} pace={{ rate: 30, paused: false }} onPace={() => undefined} onElapse={onElapse} />
       </I18nextProvider>,
     );
     act(() => vi.advanceTimersByTime(5000));
     expect(onElapse).toHaveBeenCalledTimes(2);
+  });
+
+  it('an assessment resumed with a stored pace keeps it locked and running, even if the record says paused', () => {
+    vi.useFakeTimers();
+    const onElapse = vi.fn();
+    const stored = paceSetting({ rate: 10, paused: true }, 'assessment');
+    expect(stored).toEqual({ rate: 10, paused: false });
+    wrap(<PaceHarness mode="assessment" initial={stored} onElapse={onElapse} />);
+    expect(screen.getByLabelText('Ritmo del reloj')).toBeDisabled();
+    act(() => vi.advanceTimersByTime(2000));
+    expect(onElapse.mock.calls).toEqual([[10], [10]]);
+  });
+
+  it('reads a stored pace back: none or an unknown rate is off', () => {
+    expect(paceSetting(undefined, 'practice')).toEqual({ rate: 0, paused: false });
+    expect(paceSetting({ rate: 17, paused: true }, 'practice')).toEqual({ rate: 0, paused: false });
+    expect(paceSetting({ rate: 30, paused: true }, 'practice')).toEqual({ rate: 30, paused: true });
   });
 });
 

@@ -3,7 +3,7 @@
  * over and the announcer. Each takes plain props (the shift's view and callbacks), so they are
  * tested on their own.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../domain/text';
 import type { RunMode } from '../../engine/run';
@@ -19,66 +19,89 @@ export interface QueuePanelProps {
   onServe: (arrival: number) => void;
 }
 
+/** One waiting patient's row; redrawn only when what it shows changes (the queue is redrawn on every action). */
+const QueueRow = memo(
+  function QueueRow({ item, name, lang, onServe }: { item: ShiftQueueItem; name: string; lang: Lang; onServe: (arrival: number) => void }) {
+    const { t } = useTranslation('shift');
+    const paused = item.status === 'paused';
+    return (
+      <tr className={item.redFlag ? 'shift-queue__row shift-queue__row--flag' : 'shift-queue__row'}>
+        <th scope="row">
+          <span className="shift-queue__name">{name}</span>
+          {item.redFlag && (
+            <strong className="red-flag">
+              <span aria-hidden="true">⚠ </span>
+              {t('common.redFlag')}
+            </strong>
+          )}
+          {paused && <span className="tag">{t('desk.pausedTag')}</span>}
+          <span className="shift-queue__meta">
+            {item.visit ? `${t(`visit.${item.visit}`)} · ` : ''}
+            {t('desk.arrivedAt', { time: item.arrived })}
+          </span>
+          <span className="shift-queue__case">{item.title[lang]}</span>
+        </th>
+        <td>
+          {t('desk.waitedValue', { minutes: minutes(item.waitedSeconds) })}
+          <span className={`shift-queue__mood mood mood--${item.mood}`}>{t(`mood.${item.mood}`)}</span>
+        </td>
+        <td>
+          {/* The visible verb is short; the accessible name says whom (and starts with the same verb). */}
+          <button type="button" className="button shift-queue__serve" aria-label={t(paused ? 'desk.resumePatient' : 'desk.serve', { name })} onClick={() => onServe(item.arrival)}>
+            {t(paused ? 'desk.resumeShort' : 'desk.serveShort')}
+          </button>
+        </td>
+      </tr>
+    );
+  },
+  (a, b) =>
+    a.name === b.name &&
+    a.lang === b.lang &&
+    a.onServe === b.onServe &&
+    a.item.arrival === b.item.arrival &&
+    a.item.status === b.item.status &&
+    a.item.mood === b.item.mood &&
+    a.item.redFlag === b.item.redFlag &&
+    a.item.visit === b.item.visit &&
+    a.item.arrived === b.item.arrived &&
+    a.item.title === b.item.title &&
+    minutes(a.item.waitedSeconds) === minutes(b.item.waitedSeconds),
+);
+
 /** The waiting room: who waits at the desk, since when, how they feel, and a button to serve each. */
 export function QueuePanel({ queue, nameOf, lang, onServe }: QueuePanelProps) {
   const { t } = useTranslation('shift');
   const headingId = useId();
+  // A stable callback, so rows whose patient did not change are not redrawn.
+  const serveRef = useRef(onServe);
+  useEffect(() => {
+    serveRef.current = onServe;
+  });
+  const serve = useCallback((arrival: number) => serveRef.current(arrival), []);
   return (
     <section className="shift-panel shift-queue" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('desk.queueHeading')}</h2>
+      <h2 id={headingId}>
+        {t('desk.queueHeading')} {queue.length > 0 && <span className="shift-panel__count">({queue.length})</span>}
+      </h2>
       {queue.length === 0 ? (
         <p>{t('desk.queueEmpty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('desk.colPatient')}</th>
-                <th scope="col">{t('desk.colArrived')}</th>
-                <th scope="col">{t('desk.colWaited')}</th>
-                <th scope="col">{t('desk.colMood')}</th>
-                <th scope="col">{t('desk.colVisit')}</th>
-                <th scope="col">{t('desk.colFlag')}</th>
-                <th scope="col">{t('desk.colAction')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {queue.map((item) => {
-                const name = nameOf(item.arrival);
-                return (
-                  <tr key={item.arrival} className={item.redFlag ? 'shift-queue__row shift-queue__row--flag' : 'shift-queue__row'}>
-                    <th scope="row">
-                      <span className="shift-queue__name">{name}</span>
-                      <span className="shift-queue__case">{item.title[lang]}</span>
-                      {item.status === 'paused' && <span className="tag">{t('desk.pausedTag')}</span>}
-                    </th>
-                    <td>{item.arrived}</td>
-                    <td>{t('desk.waitedValue', { minutes: minutes(item.waitedSeconds) })}</td>
-                    <td>
-                      <span className={`mood mood--${item.mood}`}>{t(`mood.${item.mood}`)}</span>
-                    </td>
-                    <td>{item.visit ? t(`visit.${item.visit}`) : t('common.none')}</td>
-                    <td>
-                      {item.redFlag ? (
-                        <strong className="red-flag">
-                          <span aria-hidden="true">⚠ </span>
-                          {t('common.redFlag')}
-                        </strong>
-                      ) : (
-                        t('common.none')
-                      )}
-                    </td>
-                    <td>
-                      <button type="button" className="button" onClick={() => onServe(item.arrival)}>
-                        {t(item.status === 'paused' ? 'desk.resumePatient' : 'desk.serve', { name })}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('desk.colPatient')}</th>
+              <th scope="col">{t('desk.colWaitedMood')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('desk.colAction')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.map((item) => (
+              <QueueRow key={item.arrival} item={item} name={nameOf(item.arrival)} lang={lang} onServe={serve} />
+            ))}
+          </tbody>
+        </table>
       )}
     </section>
   );
@@ -141,11 +164,27 @@ export const PACES = [0, 10, 30] as const;
 /** One of the paces on offer. */
 export type Pace = (typeof PACES)[number];
 
+/** The pace as chosen: simulated seconds per real second (0: off) and whether practice paused it. */
+export interface PaceSetting {
+  rate: Pace;
+  paused: boolean;
+}
+
+/** A stored pace read back: an unknown rate counts as off, and an assessment is never paused. */
+export function paceSetting(stored: { rate: number; paused: boolean } | undefined, mode: RunMode): PaceSetting {
+  const rate = (PACES as readonly number[]).includes(stored?.rate ?? 0) ? ((stored?.rate ?? 0) as Pace) : 0;
+  return { rate, paused: mode === 'practice' && rate > 0 && (stored?.paused ?? false) };
+}
+
 /** Props of PaceControl. */
 export interface PaceControlProps {
   mode: RunMode;
   /** False once the shift is over: the timer stops. */
   running: boolean;
+  /** The pace now (the attempt keeps it, so it survives a reload). */
+  pace: PaceSetting;
+  /** Called when the trainee picks a pace or pauses or resumes it. */
+  onPace: (next: PaceSetting) => void;
   /** Called once per real second with the simulated seconds to let pass. */
   onElapse: (seconds: number) => void;
 }
@@ -154,33 +193,33 @@ export interface PaceControlProps {
  * The clock's pace: off, or 1 real second = 10 or 30 simulated seconds, run by a one-second timer.
  * Practice can pause it; in an assessment a chosen pace can neither be paused nor switched off.
  */
-export function PaceControl({ mode, running, onElapse }: PaceControlProps) {
+export function PaceControl({ mode, running, pace, onPace, onElapse }: PaceControlProps) {
   const { t } = useTranslation('shift');
   const selectId = useId();
-  const [pace, setPace] = useState<Pace>(0);
-  const [paused, setPaused] = useState(false);
   const elapseRef = useRef(onElapse);
   useEffect(() => {
     elapseRef.current = onElapse;
   });
-  const ticking = running && pace > 0 && !paused;
+  const paused = mode === 'practice' && pace.paused;
+  const rate = pace.rate;
+  const ticking = running && rate > 0 && !paused;
   useEffect(() => {
     if (!ticking) return;
-    const timer = setInterval(() => elapseRef.current(pace), 1000);
+    const timer = setInterval(() => elapseRef.current(rate), 1000);
     return () => clearInterval(timer);
-  }, [ticking, pace]);
+  }, [ticking, rate]);
 
-  const locked = mode === 'assessment' && pace > 0;
+  const locked = mode === 'assessment' && rate > 0;
   return (
     <div className="shift-pace">
       <label htmlFor={selectId}>{t('desk.paceLabel')}</label>{' '}
-      <select id={selectId} value={pace} disabled={locked || !running} onChange={(e) => setPace(Number(e.target.value) as Pace)}>
+      <select id={selectId} value={rate} disabled={locked || !running} onChange={(e) => onPace({ rate: Number(e.target.value) as Pace, paused: false })}>
         <option value={0}>{t('desk.paceOff')}</option>
         <option value={10}>{t('desk.pace10')}</option>
         <option value={30}>{t('desk.pace30')}</option>
       </select>{' '}
-      {mode === 'practice' && pace > 0 && running && (
-        <button type="button" className="button" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>
+      {mode === 'practice' && rate > 0 && running && (
+        <button type="button" className="button" aria-pressed={paused} onClick={() => onPace({ rate, paused: !paused })}>
           {paused ? t('desk.resume') : t('desk.pause')}
         </button>
       )}

@@ -7,10 +7,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LocalizedText } from '../../domain/text';
 import type { LogEntry } from '../../engine/log';
 import type { SendResult } from '../../engine/run';
-import type { ClinicFile, ScenarioCase, ShiftFile } from '../../engine/scenario.schema';
+import type { ShiftFile } from '../../engine/scenario.schema';
 import { prepareShift, replayShift, type PreparedShift, type ShiftLibrary, type ShiftRun, type ShiftView } from '../../engine/shift';
 import type { AttemptRecord } from '../../stores/attempt-record';
 import { useLibraryStore } from '../../stores/library-store';
+import { paceSetting, type PaceSetting } from './shift-panels';
 
 /** The state of a shift attempt's run. */
 export type ShiftRunState =
@@ -24,6 +25,10 @@ export type ShiftRunState =
       send: (entry: LogEntry) => SendResult;
       /** Lets simulated seconds pass (the real-time pace). */
       elapse: (seconds: number) => SendResult;
+      /** The real-time pace as the attempt keeps it. */
+      pace: PaceSetting;
+      /** Sets the pace and saves it with the attempt (a reload resumes it). */
+      setPace: (next: PaceSetting) => void;
     };
 
 const fail = (error: unknown): LocalizedText =>
@@ -37,11 +42,11 @@ export function shiftRecordAfter(record: AttemptRecord, run: ShiftRun, now: stri
   return { ...record, updatedAt: now, log: run.persisted(), summary: { finished: result.finished, percent: result.percent, passed: result.passed } };
 }
 
-/** The cases and clinics of the loaded library, as the shift engine wants them. */
+/** The cases and clinics loaded in full (the route loaded the shift's), as the shift engine wants them. */
 export function useShiftLibrary(): ShiftLibrary {
-  const cases = useLibraryStore((s) => s.cases);
-  const clinics = useLibraryStore((s) => s.clinics);
-  return useMemo(() => ({ cases: new Map<string, ScenarioCase>(cases.map((c) => [c.id, c])), clinics: new Map<string, ClinicFile>(Object.entries(clinics)) }), [cases, clinics]);
+  const cases = useLibraryStore((s) => s.loaded.cases);
+  const clinics = useLibraryStore((s) => s.loaded.clinics);
+  return useMemo(() => ({ cases, clinics }), [cases, clinics]);
 }
 
 /**
@@ -49,7 +54,7 @@ export function useShiftLibrary(): ShiftLibrary {
  * rebuilt only when the attempt id, the shift or the library changes, not when the record is saved.
  */
 export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile | undefined, library: ShiftLibrary, save: (record: AttemptRecord) => void): ShiftRunState {
-  const [state, setState] = useState<{ id: string; run: ShiftRun; view: ShiftView; prepared: PreparedShift } | { id: string; reason: LocalizedText } | null>(null);
+  const [state, setState] = useState<{ id: string; run: ShiftRun; view: ShiftView; prepared: PreparedShift; pace: PaceSetting } | { id: string; reason: LocalizedText } | null>(null);
   const record = useRef(attempt);
   const saveRef = useRef(save);
   const attemptId = attempt?.id;
@@ -72,7 +77,7 @@ export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile
           return;
         }
         live = replayed.run;
-        setState({ id: start.id, run: replayed.run, view: replayed.snapshot, prepared });
+        setState({ id: start.id, run: replayed.run, view: replayed.snapshot, prepared, pace: paceSetting(start.pace, start.log.mode) });
       })
       .catch((error: unknown) => {
         if (!cancelled) setState({ id: start.id, reason: fail(error) });
@@ -101,8 +106,18 @@ export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile
   );
   const send = useCallback((entry: LogEntry) => apply((r) => r.send(entry)), [apply]);
   const elapse = useCallback((seconds: number) => apply((r) => r.elapse(seconds)), [apply]);
+  const setPace = useCallback(
+    (pace: PaceSetting) => {
+      if (!run || !record.current) return;
+      const next: AttemptRecord = { ...record.current, pace, updatedAt: new Date().toISOString() };
+      record.current = next;
+      setState((s) => (s && 'run' in s && s.run === run ? { ...s, pace } : s));
+      saveRef.current(next);
+    },
+    [run],
+  );
 
   if (!current) return { state: 'loading' };
   if ('reason' in current) return { state: 'failed', reason: current.reason };
-  return { state: 'ready', view: current.view, prepared: current.prepared, run: current.run, send, elapse };
+  return { state: 'ready', view: current.view, prepared: current.prepared, run: current.run, send, elapse, pace: current.pace, setPace };
 }

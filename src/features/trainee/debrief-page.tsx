@@ -15,11 +15,12 @@ import type { AttemptRecord } from '../../stores/attempt-record';
 import { useAttemptsStore } from '../../stores/attempts-store';
 import { useLibraryStore } from '../../stores/library-store';
 import { ErrorMessage } from '../../ui/error-message';
+import { ReplayLines, ReplayStepper } from '../../ui/replay-stepper';
 import { RichText } from '../../ui/rich-text';
 import { RouteLoading } from '../../ui/route-loading';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { downloadAttempt, startAttempt } from './attempt-actions';
-import { describeEntry, type EntryWords } from './describe-entry';
+import { describeEntry, type EntryWords } from '../../engine/describe-entry';
 import { useLang } from './use-lang';
 
 /** One point of the attempt: the view after `index + 1` actions (index -1: the start). */
@@ -62,8 +63,8 @@ export function DebriefPage() {
   const { t } = useTranslation('trainee');
   const lang = useLang();
   const attempt = useAttemptsStore((s) => s.attempts[attemptId]);
-  const scenario = useLibraryStore((s) => (attempt ? s.cases.find((c) => c.id === attempt.caseId) : undefined));
-  const clinic = useLibraryStore((s) => (scenario ? s.clinics[scenario.clinic] : undefined));
+  const scenario = useLibraryStore((s) => (attempt ? s.loaded.cases.get(attempt.caseId) : undefined));
+  const clinic = useLibraryStore((s) => (scenario ? s.loaded.clinics.get(scenario.clinic) : undefined));
   const [analysis, setAnalysis] = useState<{ id: string; value: Analysis } | { id: string; error: string } | null>(null);
   useDocumentTitle(scenario ? t('debrief.title', { title: scenario.title[lang] }) : t('desk.notFound'));
 
@@ -290,29 +291,15 @@ function ReplayPanel({ analysis, lang, describe }: { analysis: Analysis; lang: L
     replayed.run.stop();
     return { view: replayed.snapshot, percent: replayed.result.percent };
   }, [analysis, k]);
-  const sliderId = 'replay-slider';
   return (
     <section aria-labelledby="replay-heading" className="replay no-print">
       <h2 id="replay-heading">{t('debrief.replay')}</h2>
-      <div className="replay__controls">
-        <button type="button" className="button" disabled={k <= 0} onClick={() => setK(k - 1)}>
-          {t('debrief.prev')}
-        </button>
-        <label htmlFor={sliderId}>{t('debrief.replayPosition')}</label>
-        <input
-          id={sliderId}
-          type="range"
-          min={0}
-          max={n}
-          value={k}
-          aria-valuetext={k === 0 ? t('debrief.replayStart') : t('debrief.replayOf', { k, n })}
-          onChange={(e) => setK(Number(e.target.value))}
-        />
-        <button type="button" className="button" disabled={k >= n} onClick={() => setK(k + 1)}>
-          {t('debrief.next')}
-        </button>
-      </div>
-      <div role="status" aria-live="polite" className="replay__state">
+      <ReplayStepper
+        total={n}
+        position={k}
+        onPosition={setK}
+        labels={{ prev: t('debrief.prev'), next: t('debrief.next'), position: t('debrief.replayPosition'), valueText: (at) => (at === 0 ? t('debrief.replayStart') : t('debrief.replayOf', { k: at, n })) }}
+      >
         <p>
           <strong>{k === 0 ? t('debrief.replayStart') : t('debrief.replayOf', { k, n })}</strong>
           {k > 0 && <> — {t('debrief.replayLast', { action: describe(k - 1) })}</>}
@@ -324,16 +311,10 @@ function ReplayPanel({ analysis, lang, describe }: { analysis: Analysis; lang: L
               {t('debrief.replayScore', { percent: state.percent.toFixed(0) })}
             </p>
             {state.view.task && <p>{t('debrief.replayTask', { workflow: t(`workflow.${state.view.task.workflowId}` as 'workflow.registration') })}</p>}
-            <ul className="replay__lines">
-              {state.view.lines.map((line, i) => (
-                <li key={i}>
-                  <RichText text={line[lang]} />
-                </li>
-              ))}
-            </ul>
+            <ReplayLines lines={state.view.lines} lang={lang} />
           </>
         )}
-      </div>
+      </ReplayStepper>
     </section>
   );
 }

@@ -2,10 +2,10 @@
  * Puts a logged action into words for the debrief: the choice's text, a hint, a wait, or the
  * workflow event's description with its parameters.
  */
-import type { Lang, LocalizedText } from '../../domain/text';
-import type { LogEntry } from '../../engine/log';
-import type { WorkflowMap } from '../../engine/run.machine';
-import type { ScenarioCase } from '../../engine/scenario.schema';
+import type { Lang, LocalizedText } from '../domain/text';
+import type { LogEntry } from './log';
+import type { WorkflowMap } from './run.machine';
+import type { ScenarioCase } from './scenario.schema';
 
 /** Texts the description needs from the interface (already translated). */
 export interface EntryWords {

@@ -1,4 +1,4 @@
-import { fakeCase, fakeWorkflows } from '../../engine/run-fixtures';
+import { fakeCase, fakeWorkflows } from './run-fixtures';
 import { describeEntry } from './describe-entry';
 
 const words = { choose: (t: string) => `chose «${t}»`, hint: 'hint', wait: (s: number) => `waited ${s}` };
