@@ -29,6 +29,7 @@ import { chromium, type Browser, type CDPSession, type Locator, type Page } from
 import { parse } from 'yaml';
 import { fromFileLog, type LogEntry } from '../../src/engine/log';
 import { CHROMIUM_ARGS } from '../browser/browser';
+import { seedAttempt as seedStored } from '../browser/seed-attempt';
 import { createStaticServer, findChromium } from '../browser/global-setup';
 import type { Bench, Figure } from './bench';
 import { BUDGET_BYTES, firstLoadChunks, measureFirstLoad } from './bundle-size';
@@ -288,43 +289,9 @@ function logBefore(id: string, workflow: string): { entries: LogEntry[]; seed: n
   return { entries: read.entries.slice(0, first), seed: test.seed ?? 0 };
 }
 
-/** Stores an unfinished practice attempt at a case (or a shift) in the app's IndexedDB (the shape the app stores) and returns its id. */
-export async function seedAttempt(page: Page, caseId: string, seed: number, entries: LogEntry[], kind: 'case' | 'shift' = 'case'): Promise<string> {
-  const id = `bench-${caseId}`;
-  await page.evaluate(
-    async ({ id, caseId, seed, entries, kind }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('mesa-clinica', 1);
-        req.onupgradeneeded = () => {
-          req.result.createObjectStore('attempts');
-          req.result.createObjectStore('set-aside');
-        };
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const now = new Date().toISOString();
-      const record = {
-        version: 1,
-        ...(kind === 'shift' && { kind }),
-        id,
-        caseId,
-        createdAt: now,
-        updatedAt: now,
-        log: { version: 1, scenarioId: caseId, seed, mode: 'practice', entries },
-        summary: { finished: false, percent: 0, passed: false },
-      };
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('attempts', 'readwrite');
-        tx.objectStore('attempts').put(record, id);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { id, caseId, seed, entries, kind },
-  );
-  return id;
-}
+/** Stores an unfinished practice attempt at a case (or a shift) in the app's IndexedDB and returns its id. */
+export const seedAttempt = (page: Page, caseId: string, seed: number, entries: LogEntry[], kind: 'case' | 'shift' = 'case'): Promise<string> =>
+  seedStored(page, { id: `bench-${caseId}`, caseId, seed, entries, kind });
 
 /** A page context: the page and its CDP session for switching the CPU slowdown on (measuring) and off (navigating). */
 export interface Bench4x {

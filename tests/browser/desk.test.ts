@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { fromFileLog, type LogEntry } from '../../src/engine/log';
+import { seedAttempt as seedStored } from './seed-attempt';
 import { axeViolations, launchBrowser, openPage, type TrackedPage } from './browser';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -57,41 +58,8 @@ const open = async (path: string): Promise<TrackedPage> => {
 };
 
 /** Writes an attempt straight into the app's IndexedDB (same shape the app stores). */
-async function seedAttempt(page: Page, caseId: string, seed: number, entries: LogEntry[], finished: boolean): Promise<string> {
-  const id = `seed-${caseId}-${entries.length}`;
-  await page.evaluate(
-    async ({ id, caseId, seed, entries, finished }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('mesa-clinica', 1);
-        req.onupgradeneeded = () => {
-          req.result.createObjectStore('attempts');
-          req.result.createObjectStore('set-aside');
-        };
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const now = new Date().toISOString();
-      const record = {
-        version: 1,
-        id,
-        caseId,
-        createdAt: now,
-        updatedAt: now,
-        log: { version: 1, scenarioId: caseId, seed, mode: 'practice', entries },
-        summary: { finished, percent: 0, passed: false },
-      };
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('attempts', 'readwrite');
-        tx.objectStore('attempts').put(record, id);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { id, caseId, seed, entries, finished },
-  );
-  return id;
-}
+const seedAttempt = (page: Page, caseId: string, seed: number, entries: LogEntry[], finished: boolean): Promise<string> =>
+  seedStored(page, { id: `seed-${caseId}-${entries.length}`, caseId, seed, entries, finished });
 
 describe('trainee desk in Chromium', () => {
   it('lists the library, accessible, with working filters', async () => {
