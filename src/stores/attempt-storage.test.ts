@@ -1,5 +1,5 @@
 import { caseStatus, newAttempt, readAttempt, type AttemptRecord } from './attempt-record';
-import { memoryAttemptStorage, sortStored } from './attempt-storage';
+import { JOURNAL_PREFIX, journaledAttemptStorage, memoryAttemptStorage, sortStored, type AttemptStorage, type JournalStorage } from './attempt-storage';
 import { createAttemptsStore } from './attempts-store';
 
 const record = (id = 'a1', summary: Partial<AttemptRecord['summary']> = {}, updatedAt = '2026-03-09T10:00:00.000Z'): AttemptRecord => {
@@ -90,5 +90,74 @@ describe('attempts store', () => {
     expect(store.getState().problem).toBe('unavailable');
     await store.getState().save(record('a1'));
     expect(store.getState().attempts.a1?.id).toBe('a1');
+  });
+});
+
+/** A Web Storage stand-in. */
+const webStorage = (): JournalStorage & { map: Map<string, string> } => {
+  const map = new Map<string, string>();
+  return {
+    map,
+    get length() {
+      return map.size;
+    },
+    key: (i: number) => [...map.keys()][i] ?? null,
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+  };
+};
+
+/** A storage whose writes never finish, like IndexedDB when the page is torn down mid-write. */
+const stalled = (inner: AttemptStorage): AttemptStorage => ({ ...inner, put: () => new Promise<void>(() => undefined) });
+
+describe('journaled storage', () => {
+  const withAction = (r: AttemptRecord, at: string): AttemptRecord => ({
+    ...r,
+    updatedAt: at,
+    log: { ...r.log, entries: [...r.log.entries, { type: 'choose', choice: 'x' }] },
+  });
+
+  it('keeps the last action whose database write was cut off, and writes it through on the next load', async () => {
+    const disk = memoryAttemptStorage({ initial: { a1: record('a1') } });
+    const journal = webStorage();
+    const before = journaledAttemptStorage(stalled(disk), () => journal);
+    void before.put(withAction(record('a1'), '2026-03-09T10:00:05.000Z'));
+    expect(disk.data.get('a1')).toEqual(record('a1')); // the database never got it
+
+    const after = journaledAttemptStorage(disk, () => journal);
+    const { records } = await after.loadAll();
+    expect(records.map((r) => r.log.entries.length)).toEqual([1]);
+    expect((disk.data.get('a1') as AttemptRecord).log.entries).toHaveLength(1);
+    expect(journal.map.size).toBe(0);
+  });
+
+  it('clears its copy once the database write is done, and never resurrects an older copy', async () => {
+    const disk = memoryAttemptStorage();
+    const journal = webStorage();
+    const storage = journaledAttemptStorage(disk, () => journal);
+    await storage.put(withAction(record('a1'), '2026-03-09T10:00:05.000Z'));
+    expect(journal.map.size).toBe(0);
+    journal.setItem(JOURNAL_PREFIX + 'a1', JSON.stringify(record('a1')));
+    const { records } = await storage.loadAll();
+    expect(records[0]?.log.entries).toHaveLength(1);
+    expect(journal.map.size).toBe(0);
+  });
+
+  it('sets aside an edited or corrupted journal entry instead of loading it', async () => {
+    const journal = webStorage();
+    journal.setItem(JOURNAL_PREFIX + 'a1', '{"not":"an attempt"');
+    journal.setItem(JOURNAL_PREFIX + 'a2', JSON.stringify({ ...record('a2'), summary: { finished: true, percent: 900, passed: true } }));
+    const { records, setAside } = await journaledAttemptStorage(memoryAttemptStorage(), () => journal).loadAll();
+    expect(records).toEqual([]);
+    expect(setAside.map((s) => s.key).sort()).toEqual([JOURNAL_PREFIX + 'a1', JOURNAL_PREFIX + 'a2']);
+    expect(journal.map.size).toBe(0);
+  });
+
+  it('still writes to the database when the journal refuses writes', async () => {
+    const disk = memoryAttemptStorage();
+    const full = { ...webStorage(), setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } };
+    await journaledAttemptStorage(disk, () => full).put(record('a1'));
+    expect(disk.data.has('a1')).toBe(true);
   });
 });

@@ -136,3 +136,110 @@ export function indexedDbAttemptStorage(name = DB_NAME): AttemptStorage {
     },
   };
 }
+
+/** The part of Web Storage the journal needs (enumeration included); tests pass a stand-in. */
+export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+
+/** Prefix of the journal's keys in Web Storage. */
+export const JOURNAL_PREFIX = 'mesa-clinica:unsaved:';
+
+/** Returns window.localStorage, or undefined where it is missing or refused. */
+const browserJournal = (): JournalStorage | undefined => {
+  try {
+    return typeof window === 'undefined' ? undefined : window.localStorage;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Wraps a storage with a synchronous journal in Web Storage. IndexedDB writes are asynchronous, so
+ * an action saved just before a reload or a closed tab could be lost with the page; each record is
+ * therefore also written synchronously to the journal, and removed from it once the real write is
+ * done. Loading replays what the journal still holds (the newer copy wins, and is written through),
+ * so the last action survives. A journal entry that fails validation is set aside like any other.
+ */
+export function journaledAttemptStorage(inner: AttemptStorage, getJournal: () => JournalStorage | undefined = browserJournal): AttemptStorage {
+  const journal = () => {
+    try {
+      return getJournal();
+    } catch {
+      return undefined;
+    }
+  };
+  const drop = (key: string) => {
+    try {
+      journal()?.removeItem(key);
+    } catch {
+      // Nothing to clean where storage is refused.
+    }
+  };
+  const readJournal = (): Array<{ key: string; value: unknown }> => {
+    const store = journal();
+    if (!store) return [];
+    const found: Array<{ key: string; value: unknown }> = [];
+    try {
+      for (let i = 0; i < store.length; i++) {
+        const key = store.key(i);
+        if (key?.startsWith(JOURNAL_PREFIX)) found.push({ key, value: store.getItem(key) });
+      }
+    } catch {
+      return found;
+    }
+    return found.map(({ key, value }) => {
+      try {
+        return { key, value: JSON.parse(String(value)) as unknown };
+      } catch {
+        return { key, value };
+      }
+    });
+  };
+  return {
+    async loadAll() {
+      const load = await inner.loadAll();
+      const byId = new Map(load.records.map((r) => [r.id, r]));
+      for (const { key, value } of readJournal()) {
+        const id = key.slice(JOURNAL_PREFIX.length);
+        const sorted = sortStored([{ key: id, value }]);
+        const record = sorted.records[0];
+        if (!record) {
+          load.setAside.push(...sorted.setAside.map((s) => ({ ...s, key, reason: `unsaved copy: ${s.reason}` })));
+          drop(key);
+          continue;
+        }
+        const stored = byId.get(id);
+        if (!stored || record.updatedAt > stored.updatedAt || record.log.entries.length > stored.log.entries.length) {
+          byId.set(id, record);
+          try {
+            await inner.put(record);
+            drop(key);
+          } catch {
+            // Keep the journal copy: the next load tries again.
+          }
+        } else drop(key);
+      }
+      return { records: [...byId.values()], setAside: load.setAside };
+    },
+    async put(record) {
+      const key = JOURNAL_PREFIX + record.id;
+      let text: string | null = null;
+      try {
+        text = JSON.stringify(record);
+        journal()?.setItem(key, text);
+      } catch {
+        text = null; // Journal full or refused: the real write below still runs.
+      }
+      await inner.put(record);
+      // Only clear the entry this write journaled, not a newer one written meanwhile.
+      try {
+        if (text !== null && journal()?.getItem(key) === text) drop(key);
+      } catch {
+        // Left for the next load, which sees the stored copy is as new and drops it.
+      }
+    },
+    async remove(id) {
+      drop(JOURNAL_PREFIX + id);
+      await inner.remove(id);
+    },
+  };
+}

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { AttemptRecord } from './attempt-record';
-import { indexedDbAttemptStorage, type AttemptStorage } from './attempt-storage';
+import { indexedDbAttemptStorage, journaledAttemptStorage, type AttemptStorage } from './attempt-storage';
 
 /** Why storage is not keeping up: it could not be opened, or a write failed. */
 export type StorageProblem = 'unavailable' | 'write-failed' | null;
@@ -70,4 +70,4 @@ export const createAttemptsStore = (makeStorage: () => AttemptStorage) => {
 };
 
 /** The app's attempts store, over IndexedDB. */
-export const useAttemptsStore = createAttemptsStore(() => indexedDbAttemptStorage());
+export const useAttemptsStore = createAttemptsStore(() => journaledAttemptStorage(indexedDbAttemptStorage()));
