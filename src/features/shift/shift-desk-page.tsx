@@ -18,6 +18,7 @@ import { PaceControl, PhonePanel, QueuePanel, RoomBoard, ShiftAnnouncer, type Pa
 import { useShiftLibrary, useShiftRun } from './use-shift-run';
 import { useLang } from './use-lang';
 import './shift.css';
+import { useCachedT } from '../../ui/use-cached-t';
 
 /** What the single-case desk needs to show the case being attended (the trainee feature's DeskView fits). */
 export interface CaseDeskProps {
@@ -37,7 +38,7 @@ export interface CaseDeskProps {
  */
 export function ShiftDeskPage({ CaseDesk }: { CaseDesk: ComponentType<CaseDeskProps> }) {
   const { attemptId = '' } = useParams();
-  const { t } = useTranslation('shift');
+  const t = useCachedT(useTranslation('shift').t);
   const lang = useLang();
   const attempt = useAttemptsStore((s) => s.attempts[attemptId]);
   const save = useAttemptsStore((s) => s.save);
@@ -108,7 +109,7 @@ export interface ShiftDeskViewProps {
 
 /** The shift desk: clock and pace, queue, phone, rooms, notices, and the case being attended. */
 export function ShiftDeskView({ title, attempt, view, prepared, run, send, elapse, pace, onPace, lang, CaseDesk }: ShiftDeskViewProps) {
-  const { t } = useTranslation('shift');
+  const t = useCachedT(useTranslation('shift').t);
   const [rejected, setRejected] = useState<LocalizedText | null>(null);
   const act = (entry: LogEntry): SendResult => {
     const result = send(entry);

@@ -21,6 +21,7 @@ import { StorageNotice } from './storage-notice';
 import { toolRegistry } from './tools/tool-registry';
 import type { ToolEvent, ToolSnapshot } from './tools/tool-props';
 import { useAttemptRun } from './use-attempt-run';
+import { useCachedT } from '../../ui/use-cached-t';
 import { useLang } from './use-lang';
 
 /** The desk: one attempt's run, resumed from its stored log. */
@@ -75,27 +76,9 @@ export function DeskPage() {
 /** The trainee strings' t(). */
 type TraineeT = TFunction<'trainee'>;
 
-/**
- * The trainee strings' t(), remembering every string it has built. i18next spends tens of
- * microseconds per call (it copies its options and canonicalises the language each time) and the
- * desk redraws after every action. A language change brings a new t(), so a new memory.
- */
-function useCachedT(): TraineeT {
-  const { t } = useTranslation('trainee');
-  return useMemo(() => {
-    const built = new Map<string, string>();
-    const translate = t as unknown as (key: string, options?: object) => string;
-    const cached = (key: string, options?: object): string => {
-      const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
-      let text = built.get(id);
-      if (text === undefined) {
-        text = translate(key, options);
-        built.set(id, text);
-      }
-      return text;
-    };
-    return cached as unknown as TraineeT;
-  }, [t]);
+/** The trainee strings' t(), cached (see useCachedT). */
+function useTraineeT(): TraineeT {
+  return useCachedT(useTranslation('trainee').t);
 }
 
 /** Props of DeskView: a ready run. */
@@ -119,7 +102,7 @@ const sameDesk = (a: DeskViewProps, b: DeskViewProps): boolean =>
 
 /** Who is at the desk and what they say, the documents, the clock, and the current step's choices or tool. */
 export const DeskView = memo(function DeskView({ scenario, attempt, view, data, send, lang, embedded = false }: DeskViewProps) {
-  const t = useCachedT();
+  const t = useTraineeT();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [rejected, setRejected] = useState<LocalizedText | null>(null);
   const practice = view.mode === 'practice';

@@ -13,6 +13,7 @@ import {
 } from '../../../machines/coverage.machine';
 import type { SendResult, ToolEvent, ToolProps } from './tool-props';
 import './coverage-tool.css';
+import { useCachedT } from '../../../ui/use-cached-t';
 
 // The desk's coverage screen: who pays, the payer's own check (IMSS "vigencia de derechos" portal,
 // affiliation card, insurer portal), the patient-share calculator and the closing route. Drawn only
@@ -58,7 +59,7 @@ const safeDate = (iso: string, lang: Lang): string => {
 export default function CoverageTool(props: ToolProps) {
   const { snapshot, lang } = props;
   const c = snapshot.context as CoverageContext;
-  const { t } = useTranslation('trainee', { keyPrefix: 'tools.coverage' });
+  const t = useCachedT(useTranslation('trainee', { keyPrefix: 'tools.coverage' }).t);
   const base = useId();
   const [sendError, setSendError] = useState<string | null>(null);
   const { screen, sub } = screenOf(snapshot.value);
@@ -438,7 +439,8 @@ function CardCheck({ c, t, send, lang }: { c: CoverageContext; t: Tr; send: Send
 // ---------------------------------------------------------------------------------------------
 
 const yesNo = (t: Tr, v: boolean) => (v ? t('yes') : t('no'));
-const percent = (fraction: number, lang: Lang) => `${new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'es-MX', { maximumFractionDigits: 2 }).format(fraction * 100)} %`;
+const percentFormats = { 'es-MX': new Intl.NumberFormat('es-MX', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }) };
+const percent = (fraction: number, lang: Lang) => `${percentFormats[lang].format(fraction * 100)} %`;
 
 function InsurerPortal({ c, sub, lang, t, send }: { c: CoverageContext; sub: string; lang: Lang; t: Tr; send: Send }) {
   const id = useId();

@@ -17,6 +17,7 @@ import {
 import { DocumentCard, spokenName } from '../../../ui/document-card';
 import type { SendResult, ToolEvent, ToolProps } from './tool-props';
 import './registration-tool.css';
+import { useCachedT } from '../../../ui/use-cached-t';
 
 // The clinic's patient-record screen. Everything drawn comes from the machine's snapshot; every
 // control sends a registration event. Form fields keep a local draft and send `registration.enter`
@@ -51,7 +52,7 @@ const safeDate = (iso: string, lang: Lang): string => {
 export default function RegistrationTool(props: ToolProps) {
   const { snapshot, lang, people, patient } = props;
   const c = snapshot.context as RegistrationContext;
-  const { t } = useTranslation('trainee', { keyPrefix: 'tools.registration' });
+  const t = useCachedT(useTranslation('trainee', { keyPrefix: 'tools.registration' }).t);
   const base = useId();
   const [sendError, setSendError] = useState<string | null>(null);
   const finished = snapshot.status === 'done' || snapshot.value === 'saved' || snapshot.value === 'cancelled';

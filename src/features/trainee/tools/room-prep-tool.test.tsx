@@ -105,6 +105,19 @@ describe('RoomPrepTool', () => {
       expect(screen.queryByRole('alert')).toBeEmptyDOMElement();
     });
 
+    it('keeps the other rows as they were after a disposal, and moves focus to the next picker', async () => {
+      const { user, context } = setup({ options: { waste: ['needle', 'needle', 'wrapper'] } });
+      const pickers = () => within(wasteList()).getAllByRole('combobox', { name: 'Contenedor para: Aguja usada' });
+      await user.selectOptions(pickers()[1]!, 'Bolsa roja');
+      await user.selectOptions(pickers()[0]!, SHARPS);
+      await user.click(within(wasteList()).getAllByRole('button', { name: 'Desechar Aguja usada' })[0]!);
+      expect(context().waste.disposals).toMatchObject([{ item: 'needle', container: 'sharps' }]);
+      // The second needle keeps the container the trainee had picked for it, and has the focus.
+      expect(pickers()).toHaveLength(1);
+      expect(pickers()[0]).toHaveDisplayValue('Bolsa roja');
+      expect(pickers()[0]).toHaveFocus();
+    });
+
     it('asks for a container before disposing, tied to the picker, and sends nothing', async () => {
       const { user, sent } = setup({ options: messy });
       await user.click(within(wasteList()).getByRole('button', { name: 'Desechar Envoltura de jeringa o gasa' }));

@@ -4,7 +4,7 @@
  * board's "ready". It renders only from the workflow snapshot and sends `room-prep.*` events; the
  * machine records every choice, so nothing here blocks a mistake or marks an answer as right.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { CustomTypeOptions } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
@@ -28,6 +28,7 @@ import type { Lang, LocalizedText } from '../../../domain/text';
 import type { RoomPrepContext } from '../../../machines/room-prep.machine';
 import type { SendResult, ToolEvent, ToolProps } from './tool-props';
 import './room-prep-tool.css';
+import { useCachedT } from '../../../ui/use-cached-t';
 
 const say = (text: LocalizedText, lang: Lang) => text[lang];
 
@@ -44,7 +45,7 @@ type Translate = (key: Key, vars?: Record<string, string | number>) => string;
  * resource tree made the type check of this file take minutes.
  */
 function useTr(): Translate {
-  const { t } = useTranslation('trainee');
+  const t = useCachedT(useTranslation('trainee').t);
   return t as unknown as Translate;
 }
 type Dispatch = (event: ToolEvent) => SendResult;
@@ -121,7 +122,10 @@ export default function RoomPrepTool(props: ToolProps) {
   const rejection = rejectedBefore !== null && ctx.rejected.length > rejectedBefore ? ctx.rejected[ctx.rejected.length - 1] : undefined;
 
   // A neutral order (alphabetical in the language on screen), so the list does not give the answer away.
-  const stepsByName = [...CLEANING_STEP_IDS].sort((a, b) => say(CLEANING_STEPS[a].name, lang).localeCompare(say(CLEANING_STEPS[b].name, lang), lang));
+  const stepsByName = useMemo(() => {
+    const collator = new Intl.Collator(lang);
+    return [...CLEANING_STEP_IDS].sort((a, b) => collator.compare(say(CLEANING_STEPS[a].name, lang), say(CLEANING_STEPS[b].name, lang)));
+  }, [lang]);
 
   return (
     <div className="room-prep-tool">
@@ -275,11 +279,19 @@ function WasteRow(props: { item: WasteItemId; lang: Lang; dispatch: Dispatch }) 
   const [container, setContainer] = useState('');
   const [error, setError] = useState<string | undefined>();
   const name = say(WASTE_ITEMS[props.item].name, props.lang);
-  const submit = (e: FormEvent) => {
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const chosen: ContainerId | undefined = CONTAINER_IDS.find((c) => c === container);
     setError(chosen ? undefined : tr('tools.roomPrep.waste.containerRequired'));
-    if (chosen) props.dispatch({ type: 'room-prep.dispose', item: props.item, container: chosen });
+    if (!chosen) return;
+    // The disposed row leaves the list: keep keyboard focus in the list, on the next row's picker.
+    const row = e.currentTarget.closest('li');
+    const neighbour = (row?.nextElementSibling ?? row?.previousElementSibling)?.querySelector('select');
+    if (props.dispatch({ type: 'room-prep.dispose', item: props.item, container: chosen }).ok) {
+      // Rows are reused (see Waste): this one may now stand for another piece of the same waste.
+      setContainer('');
+      neighbour?.focus();
+    }
   };
   return (
     <li className="room-prep-tool__waste-row">
@@ -321,13 +333,18 @@ function WasteRow(props: { item: WasteItemId; lang: Lang; dispatch: Dispatch }) 
 function Waste({ ctx, lang, dispatch }: PanelProps) {
   const tr = useTr();
   const id = useId();
-  // Rows are keyed by occurrence ("needle#2") so two needles keep separate pickers.
+  // Rows are keyed by occurrence counted from the end ("needle#2" is the second-to-last needle):
+  // disposing removes an item's first occurrence, so every other row keeps its key, its picker and
+  // its DOM (re-creating the whole list after each disposal cost a redraw of every row).
   const seen = new Map<WasteItemId, number>();
-  const rows = ctx.waste.pending.map((item) => {
-    const n = (seen.get(item) ?? 0) + 1;
-    seen.set(item, n);
-    return { item, key: `${item}#${n}` };
-  });
+  const rows = ctx.waste.pending
+    .toReversed()
+    .map((item) => {
+      const n = (seen.get(item) ?? 0) + 1;
+      seen.set(item, n);
+      return { item, key: `${item}#${n}` };
+    })
+    .reverse();
   return (
     <section className="room-prep-tool__panel" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{tr('tools.roomPrep.waste.heading')}</h3>
@@ -336,7 +353,7 @@ function Waste({ ctx, lang, dispatch }: PanelProps) {
       ) : (
         <ul className="room-prep-tool__waste">
           {rows.map((r) => (
-            <WasteRow key={`${r.key}-${ctx.waste.disposals.length}`} item={r.item} lang={lang} dispatch={dispatch} />
+            <WasteRow key={r.key} item={r.item} lang={lang} dispatch={dispatch} />
           ))}
         </ul>
       )}

@@ -31,6 +31,7 @@ import {
 } from '../../../machines/scheduling.machine';
 import type { SendResult, ToolEvent, ToolProps } from './tool-props';
 import './scheduling-tool.css';
+import { useCachedT } from '../../../ui/use-cached-t';
 
 const SPECIALTIES: Specialty[] = ['general', 'pediatrics', 'cardiology', 'gynecology'];
 const CHANNELS: ContactChannel[] = ['phone', 'sms', 'whatsapp', 'email'];
@@ -39,21 +40,32 @@ const ROW_MINUTES = 15;
 
 const say = (text: LocalizedText, lang: Lang) => text[lang];
 
+/** One formatter per language and style: building an Intl.DateTimeFormat costs more than the whole redraw of a day. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatter = (lang: Lang, style: 'long' | 'short'): Intl.DateTimeFormat => {
+  const key = `${lang}|${style}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f =
+      style === 'long'
+        ? new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+        : new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+    formatters.set(key, f);
+  }
+  return f;
+};
+
 /** "jueves, 15 de enero de 2026": dates as people read them, independent of the time zone. */
 function longDate(date: string, lang: Lang): string {
   if (!isIsoDate(date)) return date;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return formatter(lang, 'long').format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** "jue 15 ene": the week grid's column headers. */
 function shortDate(date: string, lang: Lang): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return formatter(lang, 'short').format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 const doctorName = (clinic: Clinic, id: string) => findDoctor(clinic, id)?.name ?? id;
@@ -76,7 +88,7 @@ type Translate = (key: Key, vars?: Record<string, string | number>) => string;
  * resource tree made the type check of this file take minutes.
  */
 function useTr(): Translate {
-  const { t } = useTranslation('trainee');
+  const t = useCachedT(useTranslation('trainee').t);
   return t as unknown as Translate;
 }
 
