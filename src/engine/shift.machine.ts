@@ -15,13 +15,14 @@
 import { t, type LocalizedText } from '../domain/text';
 import type { Mood } from '../domain/types';
 import type { ServiceStates } from '../machines/workflow';
-import { CaseDataError, clockToSeconds, type PreparedCase } from './case-data';
+import { CaseDataError, clockToSeconds, secondsToClock, type PreparedCase } from './case-data';
 import type { LogEntry, ShiftEntry, WaitEntry } from './log';
 import { isShiftEntry } from './log';
 import { createRun, type Run } from './run';
 import type { RunMode, WorkflowMap } from './run.machine';
 import type { Category, ScenarioCase, ShiftEvent, ShiftFile, Step } from './scenario.schema';
 import type { RunResult } from './score';
+import { withSceneTime } from './scene-time';
 
 /** Simulated seconds each desk-level action takes. */
 export const SHIFT_COSTS = { serve: 15, answer: 5, hold: 5, resume: 5, callBack: 20, pause: 5 } as const;
@@ -381,7 +382,8 @@ function closeChild(state: ShiftState, index: number, status: 'finished' | 'unfi
 function adjustedCase(state: ShiftState, prepared: PreparedCase): PreparedCase {
   const sameClinic = prepared.scenario.clinic === state.shift.clinic;
   const data = { ...prepared.data, services: { ...prepared.data.services, ...state.services } };
-  let scenario = prepared.scenario;
+  // The case's opening line says the time it starts: the shift's clock now, not the case's own time.
+  let scenario = withSceneTime(prepared.scenario, secondsToClock(state.clock));
   if (sameClinic) {
     const dirty = new Set(state.dirtyRooms.filter((r) => r.turnedAt === null).map((r) => r.room));
     if (dirty.size > 0) data.clinic = { ...data.clinic, rooms: data.clinic.rooms.map((r) => (dirty.has(r.id) ? { ...r, status: 'dirty' as const } : r)) };

@@ -62,7 +62,7 @@ export async function prepareShift(shift: ShiftFile, library: ShiftLibrary, seed
     let prepared = memo.get(key);
     if (!prepared) {
       const clinic = library.clinics.get(scenario.clinic);
-      prepared = await prepareCase(scenario, p.seed, { ...(clinic && { clinic }), ...(opts.generate && { generate: opts.generate }) });
+      prepared = await prepareCase(scenario, p.seed, { sceneTime: false, ...(clinic && { clinic }), ...(opts.generate && { generate: opts.generate }) });
       memo.set(key, prepared);
     }
     cases.push(prepared);

@@ -8,6 +8,7 @@ import type { Person, PersonDocument } from '../domain/types';
 import type { Clinic } from '../domain/types';
 import { details, hasGeneratedPeople, personFromSpec, resolveClinic, type PreparedCase } from './case-data';
 import type { ClinicFile, PersonSpec, ScenarioCase } from './scenario.schema';
+import { withSceneTime } from './scene-time';
 
 /** The persona generator's signature (injectable so tests need not load faker). */
 export type PersonaGenerator = (seed: number, spec?: PersonaSpec) => Promise<Person>;
@@ -16,6 +17,11 @@ export interface PrepareOptions {
   /** The case's clinic file (or a resolved Clinic); a placeholder otherwise. */
   clinic?: ClinicFile | Clinic;
   generate?: PersonaGenerator;
+  /**
+   * The clock ("HH:MM") that `{time}` in the case's lines shows (see scene-time.ts): the case's own
+   * `time` by default; `false` leaves the token for a shift, which fills it when the case starts.
+   */
+  sceneTime?: string | false;
 }
 
 /**
@@ -81,8 +87,9 @@ export async function prepareCase(scenario: ScenarioCase, seed: number, opts: Pr
     };
     people[id] = mergeGenerated(id, spec, await generate(personSeed(seed, id), personaSpec));
   }
+  const sceneTime = opts.sceneTime ?? scenario.time;
   return {
-    scenario,
+    scenario: sceneTime === false ? scenario : withSceneTime(scenario, sceneTime),
     seed,
     data: {
       people,
