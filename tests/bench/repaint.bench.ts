@@ -55,6 +55,13 @@ const TOOL_CASES: Array<[string, string]> = [
   ['room-prep', 'preparacion-consultorio-general'],
 ];
 
+/**
+ * REPAINT=choices,registration,scheduling,room-prep,shift measures only those groups (default: all),
+ * for quick A/B runs of two builds (DIST_DIR) while working on one screen.
+ */
+const ONLY = process.env.REPAINT ? new Set(process.env.REPAINT.split(',').map((w) => w.trim())) : null;
+const wanted = (group: string): boolean => ONLY === null || ONLY.has(group);
+
 const T0 = performance.now();
 const lap = (what: string): void => void (process.env.BENCH_VERBOSE && console.error(`[${((performance.now() - T0) / 1000).toFixed(1)} s] ${what}`));
 const kb = (bytes: number): number => bytes / 1024;
@@ -358,6 +365,7 @@ async function measureTools(b: Bench4x): Promise<{ actions: Sample[]; keys: Samp
     (perTool[workflow] ??= []).push(s);
   };
   for (const [workflow, caseId] of TOOL_CASES) {
+    if (!wanted(workflow)) continue;
     await openTool(b, workflow, caseId);
     lap(`${workflow} tool open`);
     await throttle(b, CPU_SLOWDOWN);
@@ -485,6 +493,7 @@ export function percentile(values: number[], p: number): number {
 const latency = (s: Sample): number => s.eventTiming ?? s.raf;
 
 function figures(group: string, samples: Sample[]): Figure[] {
+  if (samples.length === 0 && ONLY !== null) return [];
   if (samples.length === 0) return [{ label: `${group}: no interaction could be measured`, value: 0, unit: 'samples' }];
   const values = samples.map(latency);
   const timed = samples.filter((s) => s.eventTiming !== null).length;
@@ -568,9 +577,9 @@ export const repaintBench: Bench = {
       // The first desk of a run loads its chunks and prepares the case: slow on a busy machine.
       page.setDefaultTimeout(120_000);
       const b: Bench4x = { page, cdp: await context.newCDPSession(page), origin };
-      const choices = await measureChoices(b);
+      const choices = wanted('choices') ? await measureChoices(b) : [];
       const tools = await measureTools(b);
-      const shift = await measureShiftDesk(b);
+      const shift: ShiftSamples = wanted('shift') ? await measureShiftDesk(b) : { serve: [], actions: [], pause: [], minWaiting: 0 };
       await context.close();
       const perTool = Object.entries(tools.perTool)
         .map(([w, list]) => `${w} ${list.length}`)
@@ -580,7 +589,7 @@ export const repaintBench: Bench = {
         ...figures(`tool actions (${perTool})`, tools.actions),
         ...Object.entries(tools.perTool).map(([w, list]) => ({ label: `  ${w} tool actions: p95`, value: percentile(list.map(latency), 95), unit: 'ms', goal: REPAINT_GOAL })),
         ...figures('keystrokes in a registration field (not log actions)', tools.keys).filter((f) => !f.label.includes('cross-check')),
-        { label: `shift desk (${SHIFT_ID} at 08:10): fewest patients waiting in the queue while measuring`, value: shift.minWaiting, unit: 'patients', goal: `>= ${WAITING_GOAL}` },
+        ...(wanted('shift') ? [{ label: `shift desk (${SHIFT_ID} at 08:10): fewest patients waiting in the queue while measuring`, value: shift.minWaiting, unit: 'patients', goal: `>= ${WAITING_GOAL}` }] : []),
         ...figures('shift desk: queue selection (serve a waiting patient)', shift.serve),
         ...figures('shift desk: choice and tool actions in the attended case', shift.actions),
         ...figures('shift desk: pause the attended patient back into the queue', shift.pause),
