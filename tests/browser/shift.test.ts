@@ -136,6 +136,13 @@ async function playShiftEntry(page: Page, shadow: ShiftRun, prepared: PreparedSh
   } else {
     await page.getByText(st('desk', 'idle')).waitFor();
   }
+  // The control used is gone: focus went where the work continues, not to the page's body.
+  const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+  if (entry.type === 'shift.serve' || entry.type === 'shift.answer' || entry.type === 'shift.returnCall') {
+    expect(await focused(), `focus after ${entry.type}`).toBe(st('desk', 'activeHeading'));
+  } else if (entry.type === 'shift.pause' || entry.type === 'shift.hold') {
+    expect(await focused(), `focus after ${entry.type}`).toMatch(new RegExp(`^${st('desk', 'queueHeading')}`));
+  }
 }
 
 describe('shift desk in Chromium', () => {

@@ -1,4 +1,4 @@
-import { useCallback, useState, type ComponentType } from 'react';
+import { Suspense, useCallback, useRef, useState, type ComponentType, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Lang, LocalizedText } from '../../domain/text';
@@ -38,7 +38,9 @@ export interface CaseDeskProps {
  */
 export function ShiftDeskPage({ CaseDesk }: { CaseDesk: ComponentType<CaseDeskProps> }) {
   const { attemptId = '' } = useParams();
-  const t = useCachedT(useTranslation('shift').t);
+  // The case desk's strings too, loaded with the page: loading them on the first "Atender" would
+  // suspend the whole desk (it blinked to "Cargando…" and lost the keyboard focus).
+  const t = useCachedT(useTranslation(['shift', 'trainee']).t);
   const lang = useLang();
   const attempt = useAttemptsStore((s) => s.attempts[attemptId]);
   const save = useAttemptsStore((s) => s.save);
@@ -111,11 +113,31 @@ export interface ShiftDeskViewProps {
 export function ShiftDeskView({ title, attempt, view, prepared, run, send, elapse, pace, onPace, lang, CaseDesk }: ShiftDeskViewProps) {
   const t = useCachedT(useTranslation('shift').t);
   const [rejected, setRejected] = useState<LocalizedText | null>(null);
-  const act = (entry: LogEntry): SendResult => {
-    const result = send(entry);
-    setRejected(result.ok ? null : result.reason);
-    return result;
-  };
+  const activeHeading = useRef<HTMLHeadingElement>(null);
+  const queueHeading = useRef<HTMLHeadingElement>(null);
+  // One function for the whole shift, so the attended case's desk is not redrawn by queue changes.
+  const act = useCallback(
+    (entry: LogEntry): SendResult => {
+      const result = send(entry);
+      setRejected(result.ok ? null : result.reason);
+      return result;
+    },
+    [send],
+  );
+  /**
+   * Actions that remove the control that was used (a served row, an answered call, the case set
+   * aside) move focus first, before React removes it: to the case being attended, or back to the
+   * waiting room. Keyboard users land where the work continues, and Chromium does not have to
+   * recompute style and layout halfway through the update because the focused node went away.
+   */
+  const actAndFocus = useCallback(
+    (entry: LogEntry, target: RefObject<HTMLElement | null>): SendResult => {
+      const result = act(entry);
+      if (result.ok) target.current?.focus({ preventScroll: true });
+      return result;
+    },
+    [act],
+  );
   const nameOf = useCallback(
     (arrival: number) => {
       const patient = prepared.cases[arrival]?.data.people.patient;
@@ -172,10 +194,16 @@ export function ShiftDeskView({ title, attempt, view, prepared, run, send, elaps
               calls={view.calls}
               nameOf={nameOf}
               lang={lang}
-              onAnswer={(arrival) => act({ type: 'shift.answer', arrival })}
-              onReturn={(arrival) => act({ type: 'shift.returnCall', arrival })}
+              onAnswer={(arrival) => actAndFocus({ type: 'shift.answer', arrival }, activeHeading)}
+              onReturn={(arrival) => actAndFocus({ type: 'shift.returnCall', arrival }, activeHeading)}
             />
-            <QueuePanel queue={view.queue} nameOf={nameOf} lang={lang} onServe={(arrival) => act({ type: 'shift.serve', arrival })} />
+            <QueuePanel
+              queue={view.queue}
+              nameOf={nameOf}
+              lang={lang}
+              headingRef={queueHeading}
+              onServe={(arrival) => actAndFocus({ type: 'shift.serve', arrival }, activeHeading)}
+            />
             <RoomBoard rooms={view.dirtyRooms} roomName={roomName} />
             <section className="shift-panel shift-notices" aria-labelledby="notices-heading">
               <h2 id="notices-heading">{t('desk.noticesHeading')}</h2>
@@ -194,17 +222,22 @@ export function ShiftDeskView({ title, attempt, view, prepared, run, send, elaps
             </section>
           </div>
           <section className="shift-desk__active" aria-labelledby="active-heading">
-            <h2 id="active-heading">{t('desk.activeHeading')}</h2>
+            <h2 id="active-heading" ref={activeHeading} tabIndex={-1}>
+              {t('desk.activeHeading')}
+            </h2>
             {active && activeRun ? (
               <>
                 <p>
                   {t('desk.activeWho', { name: nameOf(active.arrival), channel: t(`common.${active.channel}`) })}{' '}
-                  <button type="button" className="button" onClick={() => act(active.channel === 'phone' ? { type: 'shift.hold' } : { type: 'shift.pause' })}>
+                  <button type="button" className="button" onClick={() => actAndFocus(active.channel === 'phone' ? { type: 'shift.hold' } : { type: 'shift.pause' }, queueHeading)}>
                     {active.channel === 'phone' ? t('desk.holdCall') : t('desk.pauseToAttend')}
                   </button>
                 </p>
                 <div key={active.arrival} className="shift-desk__case">
-                  <CaseDesk scenario={activeRun.context().scenario} attempt={attempt} view={active.run} data={activeRun.context().data} send={act} lang={lang} embedded />
+                  {/* Anything the case desk still has to load waits here, not in place of the whole shift desk. */}
+                  <Suspense fallback={<RouteLoading label={t('common.loading')} />}>
+                    <CaseDesk scenario={activeRun.context().scenario} attempt={attempt} view={active.run} data={activeRun.context().data} send={act} lang={lang} embedded />
+                  </Suspense>
                 </div>
               </>
             ) : (

@@ -3,7 +3,7 @@
  * over and the announcer. Each takes plain props (the shift's view and callbacks), so they are
  * tested on their own.
  */
-import { memo, useCallback, useEffect, useId, useRef } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../domain/text';
 import type { RunMode } from '../../engine/run';
@@ -18,6 +18,8 @@ export interface QueuePanelProps {
   nameOf: (arrival: number) => string;
   lang: Lang;
   onServe: (arrival: number) => void;
+  /** The heading, for the desk to move focus to (after setting a case aside). */
+  headingRef?: RefObject<HTMLHeadingElement | null>;
 }
 
 /** One waiting patient's row; redrawn only when what it shows changes (the queue is redrawn on every action). */
@@ -70,7 +72,7 @@ const QueueRow = memo(
 );
 
 /** The waiting room: who waits at the desk, since when, how they feel, and a button to serve each. */
-export function QueuePanel({ queue, nameOf, lang, onServe }: QueuePanelProps) {
+export function QueuePanel({ queue, nameOf, lang, onServe, headingRef }: QueuePanelProps) {
   const t = useCachedT(useTranslation('shift').t);
   const headingId = useId();
   // A stable callback, so rows whose patient did not change are not redrawn.
@@ -81,7 +83,7 @@ export function QueuePanel({ queue, nameOf, lang, onServe }: QueuePanelProps) {
   const serve = useCallback((arrival: number) => serveRef.current(arrival), []);
   return (
     <section className="shift-panel shift-queue" aria-labelledby={headingId}>
-      <h2 id={headingId}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         {t('desk.queueHeading')} {queue.length > 0 && <span className="shift-panel__count">({queue.length})</span>}
       </h2>
       {queue.length === 0 ? (
