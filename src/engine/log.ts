@@ -9,7 +9,8 @@
  *   `{ registration.enter: { field: curp, value: X } }`.
  * Any entry may carry `at`: simulated seconds since the run started, recorded by a real-time pace.
  */
-import { z } from 'zod';
+// zod/mini: the stored-attempt check on the library's first load carries only the checks it uses.
+import * as z from 'zod/mini';
 import { t, type LocalizedText } from '../domain/text';
 
 /** Seconds since the start of the run when the trainee acted (only with a real-time pace). */
@@ -213,10 +214,10 @@ const entrySchema = z.custom<LogEntry>((v) => parseEntry(v).ok, 'not a valid log
 /** A persisted run: enough to rebuild it (with the scenario file) anywhere. */
 export const persistedLogSchema = z.strictObject({
   version: z.literal(LOG_VERSION),
-  scenarioId: z.string().min(1).max(200),
-  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  scenarioId: z.string().check(z.minLength(1), z.maxLength(200)),
+  seed: z.int().check(z.minimum(0), z.maximum(2 ** 31 - 1)),
   mode: z.enum(['practice', 'assessment']),
-  entries: z.array(entrySchema).max(100_000),
+  entries: z.array(entrySchema).check(z.maxLength(100_000)),
 });
 
 /** A run's log as stored in IndexedDB or exported with results. */

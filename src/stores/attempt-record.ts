@@ -4,7 +4,8 @@
  * outside the program (older builds, other tabs, hand edits), so it is validated on the way in with
  * the engine's own log schema.
  */
-import { z } from 'zod';
+// zod/mini, not classic: this check runs on the trainee routes' first load, which has a JavaScript budget.
+import * as z from 'zod/mini';
 import { persistedLogSchema, type PersistedLog } from '../engine/log';
 import type { RunMode } from '../engine/run';
 
@@ -13,7 +14,7 @@ export const ATTEMPT_VERSION = 1;
 
 const summarySchema = z.strictObject({
   finished: z.boolean(),
-  percent: z.number().min(0).max(100),
+  percent: z.number().check(z.minimum(0), z.maximum(100)),
   passed: z.boolean(),
 });
 
@@ -22,11 +23,11 @@ export const attemptRecordSchema = z
   .strictObject({
     version: z.literal(ATTEMPT_VERSION),
     /** What the attempt plays: a single case, or a shift (then `caseId` holds the shift id). Absent in older records: a case. */
-    kind: z.enum(['case', 'shift']).optional(),
-    id: z.string().regex(/^[A-Za-z0-9-]{1,80}$/),
-    caseId: z.string().min(1).max(200),
-    createdAt: z.string().min(1).max(40),
-    updatedAt: z.string().min(1).max(40),
+    kind: z.optional(z.enum(['case', 'shift'])),
+    id: z.string().check(z.regex(/^[A-Za-z0-9-]{1,80}$/)),
+    caseId: z.string().check(z.minLength(1), z.maxLength(200)),
+    createdAt: z.string().check(z.minLength(1), z.maxLength(40)),
+    updatedAt: z.string().check(z.minLength(1), z.maxLength(40)),
     log: persistedLogSchema,
     /** Score so far; `finished` once the run reached an end step. */
     summary: summarySchema,
@@ -35,9 +36,9 @@ export const attemptRecordSchema = z
      * and whether practice paused it), so a reload neither resets an assessment's locked pace nor a
      * practice pause. Absent: no pace chosen. Not part of the log: paced time is logged as `wait`.
      */
-    pace: z.strictObject({ rate: z.number().int().min(0).max(600), paused: z.boolean() }).optional(),
+    pace: z.optional(z.strictObject({ rate: z.int().check(z.minimum(0), z.maximum(600)), paused: z.boolean() })),
   })
-  .refine((r) => r.log.scenarioId === r.caseId, { message: 'the log belongs to another case', path: ['log', 'scenarioId'] });
+  .check(z.refine((r) => r.log.scenarioId === r.caseId, { message: 'the log belongs to another case', path: ['log', 'scenarioId'] }));
 
 /** One attempt at a case. */
 export type AttemptRecord = z.infer<typeof attemptRecordSchema>;
@@ -62,7 +63,30 @@ export function readAttempt(value: unknown): AttemptRead {
   const parsed = attemptRecordSchema.safeParse(migrateAttempt(value));
   if (parsed.success) return { ok: true, record: parsed.data };
   const first = parsed.error.issues[0];
-  return { ok: false, reason: first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid' };
+  return { ok: false, reason: first ? `${first.path.join('.') || '(root)'}: ${describeIssue(first)}` : 'invalid' };
+}
+
+/**
+ * Why a stored value was set aside, for whoever inspects it. zod/mini loads no locale (its messages
+ * say only "Invalid input"), so the issue's own fields are spelt out here.
+ */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'too_small':
+      return `below the minimum ${String(issue.minimum)}`;
+    case 'too_big':
+      return `above the maximum ${String(issue.maximum)}`;
+    case 'invalid_value':
+      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+    case 'invalid_format':
+      return `does not match ${issue.pattern ?? issue.format}`;
+    case 'unrecognized_keys':
+      return `unknown key ${issue.keys.join(', ')}`;
+    default:
+      return issue.message;
+  }
 }
 
 /** The kind of an attempt: records stored before shifts existed have no `kind` and are cases. */
