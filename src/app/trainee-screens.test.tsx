@@ -95,7 +95,8 @@ describe('desk', () => {
       expect(await screen.findByRole('heading', { level: 2, name: '¿Qué responde?' })).toBeInTheDocument();
       expect(screen.getAllByText('Gloria Hernández García').length).toBeGreaterThan(0);
       expect(screen.getByText('Ánimo: ansiedad')).toBeInTheDocument();
-      expect(screen.getByRole('figure', { name: /Credencial para votar \(INE\)/ })).toBeInTheDocument();
+      // The cards follow the first frame (useDrawnAfterPaint).
+      expect(await screen.findByRole('figure', { name: /Credencial para votar \(INE\)/ })).toBeInTheDocument();
       expect(screen.getByRole('timer')).toHaveTextContent('09:00');
 
       await user.click(screen.getByRole('button', { name: 'Nombre.' }));

@@ -1,4 +1,4 @@
-import { Component, Suspense, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { Component, Suspense, memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -81,6 +81,27 @@ function useTraineeT(): TraineeT {
   return useCachedT(useTranslation('trainee').t);
 }
 
+/**
+ * False on the first render for `key`, true from a render React does after that frame is painted.
+ * Heavy parts that appear with a new patient or a new task (the document cards, the tool's form) are
+ * drawn there: the action's own frame shows its result at once (the step, the words, the choices), and
+ * the cards and the form follow a frame later instead of holding that frame back.
+ */
+function useDrawnAfterPaint(key: string): boolean {
+  const [drawn, setDrawn] = useState<string | null>(null);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setDrawn(key)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [key]);
+  return drawn === key;
+}
+
 /** Props of DeskView: a ready run. */
 export interface DeskViewProps {
   scenario: ScenarioCase;
@@ -126,6 +147,9 @@ export const DeskView = memo(function DeskView({ scenario, attempt, view, data, 
   const present = useMemo(() => presentKey.split('|').flatMap((id) => data.people[id] ?? []), [presentKey, data]);
   const feedback = view.feedback;
   const newestFeedback = useMemo(() => feedback.filter((f) => f.actionIndex === view.actions - 1), [feedback, view.actions]);
+  const toolKey = view.task ? `${view.task.stepId}:${attempt.id}` : '';
+  const toolDrawn = useDrawnAfterPaint(toolKey);
+  const documentsDrawn = useDrawnAfterPaint(`${presentKey}:${attempt.id}`);
 
   return (
     <article className="desk">
@@ -140,7 +164,7 @@ export const DeskView = memo(function DeskView({ scenario, attempt, view, data, 
           <Dialogue lines={view.lines} people={data.people} lang={lang} t={t} />
           <section aria-labelledby="documents-heading">
             <h3 id="documents-heading">{t('desk.documents')}</h3>
-            <DocumentsHandedOver people={present} lang={lang} empty={t('desk.noDocuments')} />
+            {documentsDrawn ? <DocumentsHandedOver people={present} lang={lang} empty={t('desk.noDocuments')} /> : <div className="documents" aria-busy="true" />}
           </section>
         </section>
 
@@ -175,9 +199,10 @@ export const DeskView = memo(function DeskView({ scenario, attempt, view, data, 
 
           {view.choices.length > 0 && <Choices choices={view.choices} lang={lang} act={act} />}
 
-          {view.task && view.status === 'playing' && (
+          {view.task && view.status === 'playing' && !toolDrawn && <div className="tool" aria-busy="true" />}
+          {view.task && view.status === 'playing' && toolDrawn && (
             <ToolSlot
-              key={`${view.task.stepId}:${attempt.id}`}
+              key={toolKey}
               workflowId={view.task.workflowId}
               snapshot={view.task.snapshot}
               send={sendTool}
