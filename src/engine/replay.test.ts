@@ -158,3 +158,121 @@ describe('properties', () => {
     );
   }, 30_000);
 });
+
+describe('replay in batches', () => {
+  // A case with several dialogue steps in a row, a loop back, hints, a task in the middle and two
+  // ends: replay plays runs of choices, hints and waits as one step of the run machine, and runs of
+  // task actions as another; one entry at a time must give the same run.
+  const tx = (s: string) => ({ 'es-MX': s, en: s });
+  const talkCase = () =>
+    fakeCase({
+      start: 'a',
+      steps: {
+        a: {
+          say: { who: 'patient', ...tx('A') },
+          hint: tx('Pista A'),
+          choose: [
+            { id: 'a-b', text: tx('a-b'), score: { communication: 2 }, feedback: tx('ok'), next: 'b' },
+            { id: 'a-a', text: tx('a-a'), score: { communication: -1 }, next: 'a' },
+            { id: 'a-fin', text: tx('a-fin'), critical: true, next: 'fin' },
+          ],
+        },
+        b: {
+          say: [
+            { who: 'patient', ...tx('B1') },
+            { who: 'patient', ...tx('B2') },
+          ],
+          choose: [
+            { id: 'b-form', text: tx('b-form'), score: { communication: 1 }, next: 'pasillo' },
+            { id: 'b-a', text: tx('b-a'), next: 'a' },
+          ],
+        },
+        pasillo: { say: tx('pasillo'), next: 'registro' },
+        registro: {
+          task: 'registration',
+          checks: [{ observe: 'form.nameMatches', points: { accuracy: 5 }, feedback: tx('nombre') }],
+          next: [{ when: 'form.nameMatches', is: true, next: 'c' }, { next: 'fin' }],
+        },
+        c: { hint: tx('Pista C'), choose: [{ id: 'c-fin', text: tx('c-fin'), score: { communication: 1 }, next: 'fin' }, { id: 'c-a', text: tx('c-a'), next: 'a' }] },
+        fin: { end: tx('Fin'), outcome: 'success' },
+      },
+    });
+
+  const pool: LogEntry[] = [
+    { type: 'choose', choice: 'a-b' },
+    { type: 'choose', choice: 'a-a' },
+    { type: 'choose', choice: 'a-fin' },
+    { type: 'choose', choice: 'b-form' },
+    { type: 'choose', choice: 'b-a' },
+    { type: 'choose', choice: 'c-fin' },
+    { type: 'choose', choice: 'c-a' },
+    { type: 'choose', choice: 'nope' },
+    { type: 'hint' },
+    { type: 'wait', seconds: 45 },
+    { type: 'wait', seconds: 10, at: 400 },
+    { type: 'choose', choice: 'a-b', at: 30 },
+    { type: 'form.consent' },
+    { type: 'form.fill', field: 'name', value: 'Gloria' },
+    { type: 'form.fill', field: 'name', value: 'Glora' },
+    { type: 'form.save' },
+    { type: 'form.fill', field: 'name', value: 7 } as unknown as LogEntry,
+  ];
+
+  /** The run's context without live actors (the task's ref becomes its workflow snapshot's context). */
+  const plainContext = (run: Run) => {
+    const ctx = run.context();
+    const ref = ctx.task?.ref;
+    return { ...ctx, task: ctx.task && { ...ctx.task, ref: (ref?.getSnapshot() as { context: unknown }).context } };
+  };
+
+  it('gives the same run, score, index and reason as sending one entry at a time', () => {
+    const mode = fc.constantFrom('practice' as const, 'assessment' as const);
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: pool.length - 1 }), { maxLength: 40 }), mode, (picks, m) => {
+        const log = picks.map((p) => ({ ...(pool[p] as LogEntry) }));
+        const single = createRun(talkCase(), { ...opts, mode: m });
+        let rejected: { index: number; reason: unknown } | null = null;
+        for (let i = 0; i < log.length && !rejected; i++) {
+          const sent = single.send({ ...(log[i] as LogEntry) });
+          if (!sent.ok) rejected = { index: i, reason: sent.reason };
+        }
+        const batched = replay(talkCase(), log, { ...opts, mode: m });
+        if (!batched.ok) {
+          expect({ index: batched.index, reason: batched.reason }).toEqual(rejected);
+          return;
+        }
+        expect(rejected).toBeNull();
+        expect(plainContext(batched.run)).toEqual(plainContext(single));
+        expect(batched.result).toEqual(single.result());
+        expect(plainView(batched.snapshot)).toEqual(plainView(single.snapshot()));
+        expect(batched.run.log()).toEqual(single.log());
+        batched.run.stop();
+        single.stop();
+      }),
+      { numRuns: 300 },
+    );
+  }, 30_000);
+
+  it('plays a long dialogue to the end in one go', () => {
+    const log: LogEntry[] = [
+      { type: 'hint' },
+      { type: 'choose', choice: 'a-a' },
+      { type: 'choose', choice: 'a-b' },
+      { type: 'choose', choice: 'b-a' },
+      { type: 'wait', seconds: 60 },
+      { type: 'choose', choice: 'a-fin' },
+    ];
+    const r = replay(talkCase(), log, opts);
+    if (!r.ok) throw new Error('replay failed');
+    expect(r.snapshot.status).toBe('finished');
+    expect(r.result.items.map((i) => [i.id, i.actionIndex])).toEqual([
+      ['a-a', 1],
+      ['a-b', 2],
+      ['b-a', 3],
+      ['a-fin', 5],
+    ]);
+    expect(r.result.hints).toBe(1);
+    expect(r.result.duration).toBe(4 * 20 + 60);
+    expect(r.run.context().path).toEqual(['a', 'a', 'b', 'a', 'fin']);
+  });
+});

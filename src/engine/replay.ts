@@ -36,7 +36,7 @@ export function replay(source: CaseSource, log: readonly unknown[], seedOrOption
   const opts = typeof seedOrOptions === 'number' ? { seed: seedOrOptions } : seedOrOptions;
   const run = createRun(source, opts);
   // Read every entry first (up to the first unreadable one), then send them all: a run of task
-  // actions then takes one step of the run machine.
+  // actions, or of choices, hints and waits, then takes one step of the run machine.
   const entries: LogEntry[] = [];
   let unreadable: ReplayRejected | null = null;
   for (let i = 0; i < log.length; i++) {

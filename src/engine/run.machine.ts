@@ -75,11 +75,26 @@ export interface RunInput {
   workflows: WorkflowMap;
 }
 
-export interface RunContext extends RunInput {
+/** What a run is played with and never changes: one frozen object shared by every copy of the context. */
+export interface RunSetup {
+  mode: RunMode;
+  seed: number;
+  workflows: WorkflowMap;
+  /** The case's start time, seconds since midnight. */
+  startClock: number;
+}
+
+/**
+ * The run machine's context. XState copies it on every assign, and V8 turns such copies into slow
+ * dictionaries past 19 keys: what never changes sits in `setup`, keeping it at 16 (run.test.ts holds the limit).
+ */
+export interface RunContext {
+  scenario: ScenarioCase;
+  data: CaseData;
+  setup: Readonly<RunSetup>;
   stepId: string;
   /** Seconds since midnight, simulated. */
   clock: number;
-  startClock: number;
   /** Lines shown since the last action (narrative steps passed on the way included). */
   lines: Line[];
   /** Every step entered, in order. */
@@ -105,7 +120,12 @@ export type RunEvent =
   | { type: 'run.wait'; entry: WaitEntry }
   | { type: 'run.act'; entry: WorkflowEntry }
   /** Several workflow actions in a row for the task in progress, already checked (see `sendEntries`). */
-  | { type: 'run.acts'; entries: WorkflowEntry[] };
+  | { type: 'run.acts'; entries: WorkflowEntry[] }
+  /** Several choices, hints and waits in a row at dialogue steps (see `sendEntries`). */
+  | { type: 'run.talk'; entries: TalkEntry[] };
+
+/** The entries played at dialogue steps, between tasks: choices, hints and waits. */
+export type TalkEntry = ChooseEntry | HintEntry | WaitEntry;
 
 /** The machine event for a log entry. */
 export function toRunEvent(entry: LogEntry): RunEvent {
@@ -145,28 +165,34 @@ const stuck = (stepId: string | null, esMX: string, en: string): RunEnd => ({ st
 
 /** Enters a step, passing narrative steps on the way, until one that waits for the trainee or ends. */
 export function enterStep(ctx: RunContext, target: string | null, keepLines: boolean): Partial<RunContext> {
-  const lines = keepLines ? [...ctx.lines] : [];
-  const path = [...ctx.path];
+  // The steps entered and lines said are gathered first and joined to the old lists once (one copy each).
+  const entered: string[] = [];
+  const said: Line[] = [];
+  const done = (rest: Partial<RunContext>): Partial<RunContext> =>
+    Object.assign({ lines: keepLines ? ctx.lines.concat(said) : said, path: ctx.path.concat(entered), hint: null }, rest);
   let id = target;
   // A loop of narrative steps would never wait for anyone: stop after more moves than there are steps.
   for (let guard = LIMITS.steps + 1; guard >= 0; guard--) {
     if (id === null) {
-      return { lines, path, end: stuck(ctx.stepId, 'Ninguna rama aplica: el caso no puede seguir.', 'No branch applies: the case cannot go on.'), hint: null };
+      return done({ end: stuck(ctx.stepId, 'Ninguna rama aplica: el caso no puede seguir.', 'No branch applies: the case cannot go on.') });
     }
     const step = ctx.scenario.steps[id];
     if (!step) {
-      return { lines, path, end: stuck(id, `El paso "${id}" no existe.`, `Step "${id}" does not exist.`), hint: null };
+      return done({ end: stuck(id, `El paso "${id}" no existe.`, `Step "${id}" does not exist.`) });
     }
-    path.push(id);
-    if (step.say) lines.push(...(Array.isArray(step.say) ? step.say : [step.say]));
+    entered.push(id);
+    if (step.say) {
+      if (Array.isArray(step.say)) for (const line of step.say) said.push(line);
+      else said.push(step.say);
+    }
     const kind = stepKind(step);
     if (kind === 'end') {
-      return { stepId: id, lines, path, hint: null, end: { stepId: id, text: step.end as LocalizedText, outcome: step.outcome ?? null } };
+      return done({ stepId: id, end: { stepId: id, text: step.end as LocalizedText, outcome: step.outcome ?? null } });
     }
-    if (kind !== 'narrative') return { stepId: id, lines, path, hint: null };
+    if (kind !== 'narrative') return done({ stepId: id });
     id = typeof step.next === 'string' ? step.next : null;
   }
-  return { lines, path, end: stuck(id, 'Los pasos narrativos forman un ciclo sin salida.', 'Narrative steps form a loop with no way out.'), hint: null };
+  return done({ end: stuck(id, 'Los pasos narrativos forman un ciclo sin salida.', 'Narrative steps form a loop with no way out.') });
 }
 
 const reason = (esMX: string, en: string): LocalizedText => t(esMX, en);
@@ -195,7 +221,7 @@ function computeRejectReason(ctx: RunContext, entry: LogEntry): LocalizedText | 
         : reason(`La opción "${id}" no está disponible en este paso.`, `Choice "${id}" is not available at this step.`);
     }
     case 'hint':
-      if (ctx.mode === 'assessment') return reason('En una evaluación no hay pistas.', 'Hints are not available in an assessment.');
+      if (ctx.setup.mode === 'assessment') return reason('En una evaluación no hay pistas.', 'Hints are not available in an assessment.');
       if (!step.hint) return reason('Este paso no tiene pista.', 'This step has no hint.');
       if (ctx.hint) return reason('La pista de este paso ya se mostró.', "This step's hint is already shown.");
       return null;
@@ -204,7 +230,7 @@ function computeRejectReason(ctx: RunContext, entry: LogEntry): LocalizedText | 
     default: {
       const type = entry.type;
       if (!ctx.task) return reason(`"${type}" necesita una tarea en curso.`, `"${type}" needs a task in progress.`);
-      const def = ctx.workflows[ctx.task.workflowId];
+      const def = ctx.setup.workflows[ctx.task.workflowId];
       const spec = def?.events[type];
       if (!spec) {
         return reason(`La tarea ${ctx.task.workflowId} no tiene la acción "${type}".`, `Task ${ctx.task.workflowId} has no action "${type}".`);
@@ -227,13 +253,16 @@ function costOf(ctx: RunContext, entry: LogEntry): number {
     case 'wait':
       return (entry as WaitEntry).seconds;
     default: {
-      const def = ctx.task ? ctx.workflows[ctx.task.workflowId] : undefined;
+      const def = ctx.task ? ctx.setup.workflows[ctx.task.workflowId] : undefined;
       return def?.events[entry.type]?.cost ?? 0;
     }
   }
 }
 
-const hasNegative = (p: Points | undefined) => Object.values(p ?? {}).some((v) => (v ?? 0) < 0);
+function hasNegative(p: Points | undefined): boolean {
+  for (const cat in p) if ((p[cat as Category] ?? 0) < 0) return true;
+  return false;
+}
 
 /** Evaluates a finished task: check items, observation values and the next step. */
 function finishTask(ctx: RunContext, snapshot: unknown, def: WorkflowDefinition, step: Step, actionIndex: number): Partial<RunContext> {
@@ -272,7 +301,7 @@ function finishTask(ctx: RunContext, snapshot: unknown, def: WorkflowDefinition,
 /** The checks and next step of the active task if its workflow is done; nothing otherwise. */
 function observe(ctx: RunContext, task: ActiveTask | null, actionIndex: number): Partial<RunContext> {
   if (!task) return {};
-  const def = ctx.workflows[task.workflowId] as WorkflowDefinition;
+  const def = ctx.setup.workflows[task.workflowId] as WorkflowDefinition;
   const snapshot = task.ref.getSnapshot() as never;
   if (!def.isDone(snapshot)) return {};
   return finishTask(ctx, snapshot, def, ctx.scenario.steps[task.stepId] as Step, actionIndex);
@@ -284,12 +313,9 @@ export function initialContext(input: RunInput): RunContext {
   const base: RunContext = {
     scenario: input.scenario,
     data: input.data,
-    mode: input.mode,
-    seed: input.seed,
-    workflows: input.workflows,
+    setup: Object.freeze({ mode: input.mode, seed: input.seed, workflows: input.workflows, startClock: clock }),
     stepId: input.scenario.start,
     clock,
-    startClock: clock,
     lines: [],
     path: [],
     items: [],
@@ -307,7 +333,7 @@ export function initialContext(input: RunInput): RunContext {
 
 /** The clock and the action count after an accepted entry (paced time first, then the cost). */
 function tick(ctx: RunContext, entry: LogEntry): Pick<RunContext, 'clock' | 'actions'> {
-  const paced = entry.at === undefined ? ctx.clock : Math.max(ctx.clock, ctx.startClock + entry.at);
+  const paced = entry.at === undefined ? ctx.clock : Math.max(ctx.clock, ctx.setup.startClock + entry.at);
   return { clock: paced + costOf(ctx, entry), actions: ctx.actions + 1 };
 }
 
@@ -326,12 +352,94 @@ function restingKind(scenario: ScenarioCase, target: string | null): 'end' | 'ta
   return 'end';
 }
 
+type Choice = NonNullable<Step['choose']>[number];
+
+/** The step's choice with this id, if any. */
+function choiceOf(step: Step | undefined, choiceId: string): Choice | undefined {
+  for (const choice of step?.choose ?? []) if (choice.id === choiceId) return choice;
+  return undefined;
+}
+
 /** The step a choice leads to (its own next, else the step's). */
 function choiceTarget(ctx: RunContext, choiceId: string): string | null {
   const step = ctx.scenario.steps[ctx.stepId];
-  const choice = step?.choose?.find((c) => c.id === choiceId);
-  return choice?.next ?? (typeof step?.next === 'string' ? step.next : null);
+  return choiceOf(step, choiceId)?.next ?? (typeof step?.next === 'string' ? step.next : null);
 }
+
+/** What an accepted choice changes: the clock, its scored item, and the step it leads to. */
+function chooseUpdate(ctx: RunContext, entry: ChooseEntry): Partial<RunContext> {
+  const choice = choiceOf(ctx.scenario.steps[ctx.stepId], entry.choice);
+  if (!choice) return tick(ctx, entry);
+  const item: ScoredItem = {
+    kind: 'choice',
+    id: choice.id,
+    stepId: ctx.stepId,
+    points: { ...choice.score },
+    passed: choice.critical !== true && !hasNegative(choice.score),
+    critical: choice.critical === true,
+    feedback: choice.feedback ?? null,
+    actionIndex: ctx.actions,
+  };
+  // enterStep reads neither the clock nor the items, so the context need not be merged first.
+  return Object.assign(tick(ctx, entry), { items: [...ctx.items, item] }, enterStep(ctx, choiceTarget(ctx, choice.id), false));
+}
+
+/** What an accepted hint changes: the clock, the hint shown and the count. */
+function hintUpdate(ctx: RunContext, entry: HintEntry): Partial<RunContext> {
+  return Object.assign(tick(ctx, entry), { hint: ctx.scenario.steps[ctx.stepId]?.hint ?? null, hints: ctx.hints + 1 });
+}
+
+const isTalkEntry = (entry: LogEntry): entry is TalkEntry => entry.type === 'choose' || entry.type === 'hint' || entry.type === 'wait';
+
+/** A run of dialogue entries that fit one after the other. */
+interface Talk {
+  /** How many entries fit, from the first. */
+  count: number;
+  /** The context after them. */
+  context: RunContext;
+  /** Where the last one came to rest (only a choice moves: the rest stay in the dialogue). */
+  kind: 'end' | 'task' | 'dialogue';
+}
+
+/**
+ * Plays dialogue entries from `from` on, as the `choose`, `hint` and `wait` actions would one by
+ * one, while each fits and the run stays at dialogue steps (a choice into a task or an end is the
+ * last). Pure: the context given is not changed.
+ */
+function talkFrom(ctx: RunContext, entries: readonly LogEntry[], from: number): Talk {
+  let next: RunContext | null = null;
+  let kind: Talk['kind'] = 'dialogue';
+  let i = from;
+  for (; i < entries.length && kind === 'dialogue'; i++) {
+    const cur: RunContext = next ?? ctx;
+    const entry = entries[i] as LogEntry;
+    if (!isTalkEntry(entry) || computeRejectReason(cur, entry) !== null) break;
+    let update: Partial<RunContext>;
+    if (entry.type === 'choose') {
+      kind = restingKind(cur.scenario, choiceTarget(cur, entry.choice));
+      update = chooseUpdate(cur, entry);
+    } else update = entry.type === 'hint' ? hintUpdate(cur, entry) : tick(cur, entry);
+    // One private copy for the whole run of entries: each update holds new arrays, never shared ones.
+    next = Object.assign(next ?? { ...ctx }, update);
+  }
+  return { count: i - from, context: next ?? ctx, kind };
+}
+
+// The talk sendEntries has just played for this context and event (the guards and the action then
+// need not play it again); cleared after the send, like `answered`.
+let talked: { ctx: RunContext; event: RunEvent; talk: Talk } | null = null;
+
+/** The outcome of a `run.talk` event: null unless every entry fits. */
+function talkOf(ctx: RunContext, event: Extract<RunEvent, { type: 'run.talk' }>): Talk | null {
+  if (talked !== null && talked.ctx === ctx && talked.event === event) return talked.talk;
+  const talk = talkFrom(ctx, event.entries, 0);
+  return talk.count === event.entries.length && talk.count > 0 ? talk : null;
+}
+
+const talkLeadsTo =
+  (kind: Talk['kind']) =>
+  ({ context, event }: { context: RunContext; event: RunEvent }) =>
+    event.type === 'run.talk' && talkOf(context, event)?.kind === kind;
 
 const choiceLeadsTo =
   (kind: 'end' | 'task' | 'dialogue') =>
@@ -354,7 +462,7 @@ export const runMachine = setup({
     input: {} as RunInput,
   },
   guards: {
-    accepted: ({ context, event }) => event.type !== 'run.acts' && rejectReason(context, event.entry) === null,
+    accepted: ({ context, event }) => event.type !== 'run.acts' && event.type !== 'run.talk' && rejectReason(context, event.entry) === null,
     allAccepted: ({ context, event }) => event.type === 'run.acts' && (event === vouchedBatch || event.entries.every((e) => rejectReason(context, e) === null)),
     isOver: ({ context }) => context.end !== null,
     atTask: ({ context }) => context.scenario.steps[context.stepId]?.task !== undefined,
@@ -364,36 +472,20 @@ export const runMachine = setup({
     taskToEnd: taskLeadsTo('end'),
     taskToTask: taskLeadsTo('task'),
     taskToDialogue: taskLeadsTo('dialogue'),
+    talkToEnd: talkLeadsTo('end'),
+    talkToTask: talkLeadsTo('task'),
+    talkToDialogue: talkLeadsTo('dialogue'),
   },
   actions: {
-    choose: assign(({ context, event }) => {
-      if (event.type !== 'run.choose') return {};
-      const step = context.scenario.steps[context.stepId] as Step;
-      const choice = step.choose?.find((c) => c.id === event.entry.choice);
-      if (!choice) return tick(context, event.entry);
-      const item: ScoredItem = {
-        kind: 'choice',
-        id: choice.id,
-        stepId: context.stepId,
-        points: { ...choice.score },
-        passed: choice.critical !== true && !hasNegative(choice.score),
-        critical: choice.critical === true,
-        feedback: choice.feedback ?? null,
-        actionIndex: context.actions,
-      };
-      // enterStep reads neither the clock nor the items, so the context need not be merged first.
-      return Object.assign(tick(context, event.entry), { items: [...context.items, item] }, enterStep(context, choiceTarget(context, choice.id), false));
-    }),
-    hint: assign(({ context, event }) => ({
-      ...(event.type === 'run.acts' ? {} : tick(context, event.entry)),
-      hint: context.scenario.steps[context.stepId]?.hint ?? null,
-      hints: context.hints + 1,
-    })),
-    wait: assign(({ context, event }) => (event.type === 'run.acts' ? {} : tick(context, event.entry))),
+    choose: assign(({ context, event }) => (event.type === 'run.choose' ? chooseUpdate(context, event.entry) : {})),
+    hint: assign(({ context, event }) => (event.type === 'run.hint' ? hintUpdate(context, event.entry) : {})),
+    wait: assign(({ context, event }) => (event.type === 'run.wait' ? tick(context, event.entry) : {})),
+    /** A run of dialogue entries in one step (see `sendEntries`). */
+    talk: assign(({ context, event }) => (event.type === 'run.talk' ? (talkOf(context, event)?.context ?? {}) : {})),
     startTask: assign(({ context, spawn }) => {
       const step = context.scenario.steps[context.stepId] as Step;
       const workflowId = step.task as WorkflowId;
-      const def = context.workflows[workflowId] as WorkflowDefinition;
+      const def = context.setup.workflows[workflowId] as WorkflowDefinition;
       const input = def.input(workflowCaseFor(context.data, step, def, context.clock));
       const seq = context.taskSeq + 1;
       // The workflow is chosen at run time, so spawn's typing by declared actors does not apply.
@@ -411,7 +503,7 @@ export const runMachine = setup({
       context.task.ref.send(markValidated(action));
     },
     /** After forwarding: the clock, and the checks if the workflow is now done. */
-    afterAct: assign(({ context, event }) => (event.type === 'run.acts' ? {} : Object.assign(tick(context, event.entry), observe(context, context.task, context.actions)))),
+    afterAct: assign(({ context, event }) => (event.type === 'run.act' ? Object.assign(tick(context, event.entry), observe(context, context.task, context.actions)) : {})),
     /**
      * `forward` then `afterAct` for each action of a batch, in one step of the run machine, until the
      * workflow is done (the rest of the batch is left for the sender to send afresh). The sends to
@@ -425,7 +517,11 @@ export const runMachine = setup({
         if (!task || next.pendingNext !== undefined) break;
         const { at: _at, ...action } = entry;
         task.ref.send(markValidated(action));
-        Object.assign(next, tick(next, entry), observe(next, task, next.actions));
+        // tick, written in place (the copy above is this step's own); the action's index is the count before it.
+        const index = next.actions;
+        next.clock = (entry.at === undefined ? next.clock : Math.max(next.clock, next.setup.startClock + entry.at)) + costOf(next, entry);
+        next.actions = index + 1;
+        Object.assign(next, observe(next, task, index));
       }
       return next;
     }),
@@ -435,18 +531,25 @@ export const runMachine = setup({
 }).createMachine({
   id: 'run',
   context: ({ input }) => initialContext(input),
-  initial: 'route',
+  initial: 'dialogue',
   states: {
-    /** Only at the start: the start step may be a task or an end. */
-    route: {
-      always: [{ guard: 'isOver', target: 'finished' }, { guard: 'atTask', target: 'task' }, { target: 'dialogue' }],
-    },
     dialogue: {
+      // Taken only at the start, when the start step is a task or an end: every later move into the
+      // dialogue rests at a choice. Starting here spares the usual start an extra routing step.
+      always: [
+        { guard: 'isOver', target: 'finished' },
+        { guard: 'atTask', target: 'task' },
+      ],
       on: {
         'run.choose': [
           { guard: 'choiceToDialogue', actions: 'choose' },
           { guard: 'choiceToTask', actions: 'choose', target: 'task' },
           { guard: 'choiceToEnd', actions: 'choose', target: 'finished' },
+        ],
+        'run.talk': [
+          { guard: 'talkToDialogue', actions: 'talk' },
+          { guard: 'talkToTask', actions: 'talk', target: 'task' },
+          { guard: 'talkToEnd', actions: 'talk', target: 'finished' },
         ],
       },
     },
@@ -502,16 +605,34 @@ const isWorkflowEntry = (entry: LogEntry): entry is WorkflowEntry =>
 
 /**
  * Sends entries in order, as `sendEntry` would one by one, and stops at the first that does not
- * fit. A run of workflow actions for the task in progress goes to the run machine as one event
- * (replays of long logs spend most of their time in the run machine's steps otherwise); the
- * resulting state, scores and action indices are the same. Returns how many entries were accepted
- * and why the next one was not (null when all were).
+ * fit. A run of workflow actions for the task in progress goes to the run machine as one event, and
+ * so does a run of choices, hints and waits at dialogue steps (replays of long logs spend most of
+ * their time in the run machine's steps otherwise); the resulting state, scores and action indices
+ * are the same. Returns how many entries were accepted and why the next one was not (null when all
+ * were).
  */
 export function sendEntries(actor: RunActor, entries: readonly LogEntry[]): { accepted: number; reason: LocalizedText | null } {
   let i = 0;
   while (i < entries.length) {
     const ctx = actor.getSnapshot().context;
     const entry = entries[i] as LogEntry;
+    // No task and no end: the run is at a dialogue step.
+    if (ctx.task === null && ctx.end === null && isTalkEntry(entry)) {
+      // Even a single choice goes this way: its guards then need not work it out three times.
+      const talk = talkFrom(ctx, entries, i);
+      if (talk.count > 0) {
+        const event: RunEvent = { type: 'run.talk', entries: entries.slice(i, i + talk.count) as TalkEntry[] };
+        talked = { ctx, event, talk };
+        try {
+          actor.send(event);
+        } finally {
+          talked = null;
+        }
+        const consumed = actor.getSnapshot().context.actions - ctx.actions;
+        i += consumed;
+        if (consumed > 0) continue;
+      }
+    }
     if (ctx.task !== null && ctx.end === null && isWorkflowEntry(entry)) {
       let j = i;
       while (j < entries.length && isWorkflowEntry(entries[j] as LogEntry) && computeRejectReason(ctx, entries[j] as LogEntry) === null) j++;

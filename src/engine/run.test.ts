@@ -280,6 +280,28 @@ describe('createRun', () => {
     });
   });
 
+  describe('when the case starts at a task or an end', () => {
+    it('starts the task right away', () => {
+      const run = createRun(fakeCase({ start: 'registro' }), opts);
+      expect(run.snapshot()).toMatchObject({ status: 'playing', stepId: 'registro', kind: 'task', task: { workflowId: 'registration' } });
+      play(run, bestLog.slice(1));
+      expect(run.result()).toMatchObject({ finished: true, end: 'fin' });
+    });
+
+    it('is over at once at an end step', () => {
+      const run = createRun(fakeCase({ start: 'fin' }), opts);
+      expect(run.snapshot()).toMatchObject({ status: 'finished', stepId: 'fin', end: { stepId: 'fin', outcome: 'success' } });
+      expect(run.send({ type: 'hint' }).ok).toBe(false);
+    });
+  });
+
+  // XState copies the context on every assign; V8 makes such copies slow dictionaries past 19 keys.
+  it('keeps the run context at 16 top-level keys or fewer', () => {
+    const run = createRun(fakeCase(), opts);
+    play(run, bestLog.slice(0, 2));
+    expect(Object.keys(run.context()).length).toBeLessThanOrEqual(16);
+  });
+
   it('writes the persisted form of its log', () => {
     const run = createRun(fakeCase(), { ...opts, seed: 7, mode: 'assessment' });
     play(run, bestLog.slice(0, 2));
@@ -304,6 +326,18 @@ describe('sendEntry', () => {
     expect(sendEntry(actor, entry)).toBeNull();
     expect(actor.getSnapshot().context.stepId).toBe('registro');
     expect(sendEntry(actor, { type: 'form.fill', field: 'name', value: 7 })?.en).toMatch(/not valid/);
+    actor.stop();
+  });
+
+  it('leaves the guards to check a run of dialogue entries sent to the actor directly', () => {
+    const actor = start();
+    actor.send({ type: 'run.talk', entries: [{ type: 'hint' }, { type: 'choose', choice: 'nope' }] });
+    expect(actor.getSnapshot().context.actions).toBe(0);
+    actor.send({ type: 'run.talk', entries: [{ type: 'hint' }, { type: 'wait', seconds: 60 }, { type: 'choose', choice: 'formal' }] });
+    const ctx = actor.getSnapshot().context;
+    expect([ctx.actions, ctx.hints, ctx.stepId, ctx.clock - 9 * 3600]).toEqual([3, 1, 'registro', 80]);
+    expect(actor.getSnapshot().value).toBe('task');
+    expect(ctx.items.map((i) => [i.id, i.actionIndex])).toEqual([['formal', 2]]);
     actor.stop();
   });
 

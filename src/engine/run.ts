@@ -74,23 +74,36 @@ export function viewOf(ctx: RunContext, taskSnapshot: unknown): RunView {
   const step = ctx.scenario.steps[ctx.stepId];
   const finished = ctx.end !== null;
   const canChoose = !finished && step?.choose !== undefined && step.task === undefined;
-  const def = ctx.task ? ctx.workflows[ctx.task.workflowId] : undefined;
+  const def = ctx.task ? ctx.setup.workflows[ctx.task.workflowId] : undefined;
   return {
     status: finished ? 'finished' : 'playing',
-    mode: ctx.mode,
+    mode: ctx.setup.mode,
     stepId: ctx.stepId,
     kind: step ? stepKind(step) : 'end',
     lines: ctx.lines,
     choices: canChoose ? (step?.choose ?? []).map((c) => ({ id: c.id, text: c.text })) : [],
-    hint: { available: !finished && ctx.mode === 'practice' && step?.hint !== undefined && ctx.hint === null, text: ctx.hint },
+    hint: { available: !finished && ctx.setup.mode === 'practice' && step?.hint !== undefined && ctx.hint === null, text: ctx.hint },
     task: ctx.task && def ? { stepId: ctx.task.stepId, workflowId: ctx.task.workflowId, events: Object.keys(def.events), snapshot: taskSnapshot } : null,
-    feedback: ctx.mode === 'practice' || finished ? ctx.items.filter((i) => i.feedback !== null) : [],
-    clock: { seconds: ctx.clock, text: secondsToClock(ctx.clock), elapsed: ctx.clock - ctx.startClock },
+    feedback: ctx.setup.mode === 'practice' || finished ? ctx.items.filter((i) => i.feedback !== null) : [],
+    clock: { seconds: ctx.clock, text: secondsToClock(ctx.clock), elapsed: ctx.clock - ctx.setup.startClock },
     end: ctx.end,
     actions: ctx.actions,
     hints: ctx.hints,
   };
 }
+
+// The senders of parsed entries, kept on the run under a key of this module (a WeakMap per run cost
+// more than the replays it served).
+const SENDERS = Symbol('senders');
+
+interface InternalRun extends Run {
+  [SENDERS]: {
+    one: (entry: LogEntry) => SendResult;
+    all: (entries: readonly LogEntry[]) => { accepted: number; reason: LocalizedText | null };
+  };
+}
+
+const sendersOf = (run: Run) => (run as Partial<InternalRun>)[SENDERS];
 
 /**
  * Starts a run of a case (a scenario with every person written out, or a case from prepareCase).
@@ -107,7 +120,7 @@ export function createRun(source: CaseSource, opts: RunOptions = {}): Run {
     entries.push(entry);
     return { ok: true };
   };
-  const run: Run = {
+  const run: InternalRun = {
     send(entry) {
       const parsed = parseEntry(entry);
       return parsed.ok ? apply(parsed.entry) : parsed;
@@ -121,18 +134,17 @@ export function createRun(source: CaseSource, opts: RunOptions = {}): Run {
     persisted: () => persistLog(input.scenario.id, input.seed, input.mode, entries),
     context,
     stop: () => actor.stop(),
+    [SENDERS]: {
+      one: apply,
+      all: (list) => {
+        const sent = sendEntries(actor, list);
+        for (let i = 0; i < sent.accepted; i++) entries.push(list[i] as LogEntry);
+        return sent;
+      },
+    },
   };
-  parsedSenders.set(run, apply);
-  batchSenders.set(run, (list) => {
-    const sent = sendEntries(actor, list);
-    for (let i = 0; i < sent.accepted; i++) entries.push(list[i] as LogEntry);
-    return sent;
-  });
   return run;
 }
-
-const parsedSenders = new WeakMap<Run, (entry: LogEntry) => SendResult>();
-const batchSenders = new WeakMap<Run, (entries: readonly LogEntry[]) => { accepted: number; reason: LocalizedText | null }>();
 
 /**
  * Sends entries fresh from parseEntry in order, stopping at the first that does not fit: how many
@@ -140,7 +152,7 @@ const batchSenders = new WeakMap<Run, (entries: readonly LogEntry[]) => { accept
  * one, in fewer steps of the run machine (see `sendEntries`).
  */
 export function sendAllParsed(run: Run, list: readonly LogEntry[]): { accepted: number; reason: LocalizedText | null } {
-  const send = batchSenders.get(run);
+  const send = sendersOf(run)?.all;
   if (send) return send(list);
   for (let i = 0; i < list.length; i++) {
     const sent = run.send(list[i] as LogEntry);
@@ -154,6 +166,6 @@ export function sendAllParsed(run: Run, list: readonly LogEntry[]): { accepted: 
  * second parse `send` would do: replay reads each entry once.
  */
 export function sendParsed(run: Run, entry: LogEntry): SendResult {
-  const apply = parsedSenders.get(run);
+  const apply = sendersOf(run)?.one;
   return apply ? apply(entry) : run.send(entry);
 }

@@ -17,7 +17,7 @@
  *   not reach an end step never passes.
  */
 import type { LocalizedText } from '../domain/text';
-import { scoreRange } from './lint';
+import { scoreRange } from './score-range';
 import type { LogEntry } from './log';
 import {
   resolveRunInput,
@@ -120,14 +120,18 @@ function stepBest(step: Step): Record<Category, number> {
   return best;
 }
 
-/** Best the visited decision steps could have earned in a category (a step visited twice counts twice). */
-function bestOnPath(scenario: ScenarioCase, path: readonly string[], cat: Category): number {
-  let total = 0;
+/** Best the visited decision steps could have earned per category (a step visited twice counts twice). */
+function bestOnPath(scenario: ScenarioCase, path: readonly string[]): Record<Category, number> {
+  const totals = {} as Record<Category, number>;
+  for (const cat of CATEGORIES) totals[cat] = 0;
+  // One pass over the path for all categories: each step is looked up once.
   for (const id of path) {
     const step = scenario.steps[id];
-    if (step) total += stepBest(step)[cat];
+    if (!step) continue;
+    const best = stepBest(step);
+    for (const cat of CATEGORIES) totals[cat] += best[cat];
   }
-  return total;
+  return totals;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -143,11 +147,12 @@ export function resultOf(ctx: RunContext, rejected?: RunResult['rejected']): Run
   const categories = {} as Record<Category, CategoryScore>;
   let weighted = 0;
   let weights = 0;
+  const onPath = bestOnPath(scenario, ctx.path);
   for (const cat of CATEGORIES) {
     const weight = scenario.rubric.weights[cat] ?? 0;
     const max = bounds[cat].max;
     const got = earned[cat] ?? 0;
-    categories[cat] = { earned: got, bestOnPath: bestOnPath(scenario, ctx.path, cat), max, weight };
+    categories[cat] = { earned: got, bestOnPath: onPath[cat], max, weight };
     if (weight > 0 && max > 0) {
       weights += weight;
       weighted += weight * Math.min(1, Math.max(0, got / max));
@@ -156,13 +161,13 @@ export function resultOf(ctx: RunContext, rejected?: RunResult['rejected']): Run
   const percent = weights === 0 ? 100 : round2((100 * weighted) / weights);
   const critical = ctx.items.filter((i) => i.critical && !i.passed).map((i) => i.id);
   const finished = ctx.end !== null && ctx.end.stepId !== null && scenario.steps[ctx.end.stepId]?.end !== undefined;
-  const passed = finished && percent >= scenario.rubric.pass && (ctx.mode !== 'assessment' || critical.length === 0);
+  const passed = finished && percent >= scenario.rubric.pass && (ctx.setup.mode !== 'assessment' || critical.length === 0);
   const points: Points = {};
   for (const cat of CATEGORIES) if (earned[cat]) points[cat] = earned[cat];
   return {
     scenarioId: scenario.id,
-    mode: ctx.mode,
-    seed: ctx.seed,
+    mode: ctx.setup.mode,
+    seed: ctx.setup.seed,
     finished,
     end: finished ? (ctx.end?.stepId ?? null) : null,
     outcome: finished ? (ctx.end?.outcome ?? null) : null,
@@ -174,7 +179,7 @@ export function resultOf(ctx: RunContext, rejected?: RunResult['rejected']): Run
     critical,
     items: ctx.items.map((i) => ({ ...i, points: { ...i.points } })),
     hints: ctx.hints,
-    duration: ctx.clock - ctx.startClock,
+    duration: ctx.clock - ctx.setup.startClock,
     actions: ctx.actions,
     ...(rejected && { rejected }),
   };
