@@ -136,6 +136,9 @@ async function playShiftEntry(page: Page, shadow: ShiftRun, prepared: PreparedSh
   } else {
     await page.getByText(st('desk', 'idle')).waitFor();
   }
+  // At 1280×800 the attended case's tool fits its column: nothing in it scrolls sideways.
+  const sideways = await page.evaluate(() => [...document.querySelectorAll('.shift-desk__case .desk__work')].filter((e) => e.scrollWidth > e.clientWidth + 1).length);
+  expect(sideways, `the case's tool fits its column after ${entry.type}`).toBe(0);
   // The control used is gone: focus went where the work continues, not to the page's body.
   const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
   if (entry.type === 'shift.serve' || entry.type === 'shift.answer' || entry.type === 'shift.returnCall') {
