@@ -1,11 +1,44 @@
 import { assign, setup, type SnapshotFrom } from 'xstate';
 import { z } from 'zod';
-import { checkCurp } from '../domain/curp';
-import { explainCurpMismatch } from '../domain/curp-from-person';
+import { checkCurp as checkCurpUncached } from '../domain/curp';
+import { explainCurpMismatch as explainCurpMismatchUncached } from '../domain/curp-from-person';
 import { t, type CheckResult, type LocalizedText, type Problem } from '../domain/text';
 import type { DocumentKind, IsoDate, Person, PersonDocument, PersonName } from '../domain/types';
 import type { Observation, WorkflowCase, WorkflowDefinition, WorkflowEventSpec } from './workflow';
 import { isValidated } from './workflow';
+
+/**
+ * The CURP checks are pure and the machine asks the same question many times per run (on entry,
+ * on every validation, in several observations): each answer is kept, per date and text. Results
+ * are frozen, since one object now serves every caller. Bounded: a trainee typing CURPs all day
+ * does not grow it without end.
+ */
+const curpChecks = new Map<string, Readonly<CheckResult>>();
+function checkCurp(text: string, opts: { today: IsoDate }): Readonly<CheckResult> {
+  const key = `${opts.today}|${text}`;
+  let result = curpChecks.get(key);
+  if (!result) {
+    const fresh = checkCurpUncached(text, opts);
+    result = Object.freeze({ ...fresh, problems: Object.freeze(fresh.problems) as Problem[] });
+    if (curpChecks.size >= 512) curpChecks.clear();
+    curpChecks.set(key, result);
+  }
+  return result;
+}
+
+/** explainCurpMismatch, kept per person (by identity) and CURP text, for the same reason. */
+const mismatches = new WeakMap<Person, Map<string, readonly Problem[]>>();
+function explainCurpMismatch(curp: string, person: Person): readonly Problem[] {
+  let byCurp = mismatches.get(person);
+  if (!byCurp) mismatches.set(person, (byCurp = new Map()));
+  let result = byCurp.get(curp);
+  if (!result) {
+    result = Object.freeze(explainCurpMismatchUncached(curp, person));
+    if (byCurp.size >= 64) byCurp.clear();
+    byCurp.set(curp, result);
+  }
+  return result;
+}
 
 // An asistente médica registers a patient at the desk: official ID, record search, privacy notice
 // and consent, NOM-004 identification data, interpreter, read-back, save. The machine is the
