@@ -1,8 +1,12 @@
 import i18next, { type BackendModule, type i18n, type ResourceLanguage } from 'i18next';
 import { DEFAULT_LANG, LANGS, type Lang } from '../../domain/text';
 
-/** The namespaces: `translation` (the shell, needed for the first paint), `trainee` (library, desk, debrief) and `shift` (the shift screens). */
-export const NAMESPACES = ['translation', 'trainee', 'shift'] as const;
+/**
+ * The namespaces: `translation` (the shell, needed for the first paint), `trainee` (library, desk,
+ * debrief), `tools` (the desk's front-desk tools: most of the trainee strings, and only the desk needs
+ * them, so the library and case pages do not carry them) and `shift` (the shift screens).
+ */
+export const NAMESPACES = ['translation', 'trainee', 'tools', 'shift'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 type JsonModule = { default: ResourceLanguage };
@@ -15,6 +19,7 @@ type JsonModule = { default: ResourceLanguage };
 const LOADERS: Record<Namespace, Record<Lang, () => Promise<JsonModule>>> = {
   translation: { 'es-MX': () => import('./es-MX.json'), en: () => import('./en.json') },
   trainee: { 'es-MX': () => import('./trainee.es-MX.json'), en: () => import('./trainee.en.json') },
+  tools: { 'es-MX': () => import('./tools.es-MX.json'), en: () => import('./tools.en.json') },
   shift: { 'es-MX': () => import('./shift.es-MX.json'), en: () => import('./shift.en.json') },
 };
 

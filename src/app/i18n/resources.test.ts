@@ -2,6 +2,10 @@ import en from './en.json';
 import esMX from './es-MX.json';
 import { createI18n, loadShellResources } from './i18n';
 import { allResources } from './resources';
+import shiftEn from './shift.en.json';
+import shiftEsMX from './shift.es-MX.json';
+import toolsEn from './tools.en.json';
+import toolsEsMX from './tools.es-MX.json';
 import traineeEn from './trainee.en.json';
 import traineeEsMX from './trainee.es-MX.json';
 
@@ -52,9 +56,13 @@ describe('createI18n', () => {
   });
 });
 
-describe('trainee namespace resources', () => {
-  const es = new Map(leaves(traineeEsMX));
-  const english = new Map(leaves(traineeEn));
+describe.each([
+  ['trainee', traineeEsMX, traineeEn],
+  ['tools', toolsEsMX, toolsEn],
+  ['shift', shiftEsMX, shiftEn],
+])('%s namespace resources', (_ns, esFile, enFile) => {
+  const es = new Map(leaves(esFile));
+  const english = new Map(leaves(enFile));
 
   it('have exactly the same keys in es-MX and en', () => {
     expect([...english.keys()].sort()).toEqual([...es.keys()].sort());
@@ -89,5 +97,9 @@ describe('lazy resources', () => {
     const instance = createI18n('es-MX', await loadShellResources('es-MX'));
     await instance.loadNamespaces('trainee');
     expect(instance.t('library.heading', { ns: 'trainee' })).toBe(traineeEsMX.library.heading);
+    // The tools' strings are not part of it: they come with the desk.
+    expect(instance.hasResourceBundle('es-MX', 'tools')).toBe(false);
+    await instance.loadNamespaces('tools');
+    expect(instance.t('tools.roomPrep.title', { ns: 'tools' })).toBe(toolsEsMX.tools.roomPrep.title);
   });
 });

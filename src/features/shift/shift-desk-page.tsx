@@ -38,9 +38,9 @@ export interface CaseDeskProps {
  */
 export function ShiftDeskPage({ CaseDesk }: { CaseDesk: ComponentType<CaseDeskProps> }) {
   const { attemptId = '' } = useParams();
-  // The case desk's strings too, loaded with the page: loading them on the first "Atender" would
+  // The case desk's and the tools' strings too, loaded with the page: loading them on the first "Atender" would
   // suspend the whole desk (it blinked to "Cargando…" and lost the keyboard focus).
-  const t = useCachedT(useTranslation(['shift', 'trainee']).t);
+  const t = useCachedT(useTranslation(['shift', 'trainee', 'tools']).t);
   const lang = useLang();
   const attempt = useAttemptsStore((s) => s.attempts[attemptId]);
   const save = useAttemptsStore((s) => s.save);

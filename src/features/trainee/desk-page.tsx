@@ -27,7 +27,8 @@ import { useLang } from './use-lang';
 /** The desk: one attempt's run, resumed from its stored log. */
 export function DeskPage() {
   const { attemptId = '' } = useParams();
-  const { t } = useTranslation('trainee');
+  // The tools' strings load with the desk, not with the first task (which would wait for them).
+  const { t } = useTranslation(['trainee', 'tools']);
   const lang = useLang();
   const navigate = useNavigate();
   const attempt = useAttemptsStore((s) => s.attempts[attemptId]);

@@ -38,7 +38,8 @@ export type Driver = (ctx: DriverContext, entry: LogEntry) => Promise<void>;
 
 type Strings = { [key: string]: string | Strings };
 const read = (file: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../src/app/i18n/${file}`, import.meta.url)), 'utf8')) as Strings;
-const STRINGS = { trainee: read('trainee.es-MX.json'), app: read('es-MX.json') };
+// The tools' strings live in their own namespace file under a top-level `tools` key: same dotted keys.
+const STRINGS = { trainee: { ...read('trainee.es-MX.json'), ...read('tools.es-MX.json') }, app: read('es-MX.json') };
 
 /**
  * An es-MX string by dotted key (trainee namespace unless `ns` says 'app'), with {{vars}} filled;

@@ -19,7 +19,7 @@ import { useCachedT } from '../../../ui/use-cached-t';
 // affiliation card, insurer portal), the patient-share calculator and the closing route. Drawn only
 // from the coverage machine's snapshot; each control sends one coverage event.
 
-type Tr = ReturnType<typeof useTranslation<'trainee', 'tools.coverage'>>['t'];
+type Tr = ReturnType<typeof useTranslation<'tools', 'tools.coverage'>>['t'];
 type Send = (event: ToolEvent) => SendResult;
 
 const PAYER_ORDER: PayerKind[] = ['imss', 'issste', 'imss-bienestar', 'pemex', 'sedena', 'semar', 'private', 'none'];
@@ -59,7 +59,7 @@ const safeDate = (iso: string, lang: Lang): string => {
 export default function CoverageTool(props: ToolProps) {
   const { snapshot, lang } = props;
   const c = snapshot.context as CoverageContext;
-  const t = useCachedT(useTranslation('trainee', { keyPrefix: 'tools.coverage' }).t);
+  const t = useCachedT(useTranslation('tools', { keyPrefix: 'tools.coverage' }).t);
   const base = useId();
   const [sendError, setSendError] = useState<string | null>(null);
   const { screen, sub } = screenOf(snapshot.value);

@@ -23,7 +23,7 @@ import { useCachedT } from '../../../ui/use-cached-t';
 // control sends a registration event. Form fields keep a local draft and send `registration.enter`
 // only when the value is committed (blur or Enter), so the action log records decisions, not keystrokes.
 
-type Tr = ReturnType<typeof useTranslation<'trainee', 'tools.registration'>>['t'];
+type Tr = ReturnType<typeof useTranslation<'tools', 'tools.registration'>>['t'];
 
 /** Identification and contact fields in screen order (NOM-004 data first). */
 const ID_FIELDS = ['givenName', 'firstSurname', 'secondSurname', 'birthDate', 'sex', 'curp'] as const satisfies readonly RegistrationField[];
@@ -52,7 +52,7 @@ const safeDate = (iso: string, lang: Lang): string => {
 export default function RegistrationTool(props: ToolProps) {
   const { snapshot, lang, people, patient } = props;
   const c = snapshot.context as RegistrationContext;
-  const t = useCachedT(useTranslation('trainee', { keyPrefix: 'tools.registration' }).t);
+  const t = useCachedT(useTranslation('tools', { keyPrefix: 'tools.registration' }).t);
   const base = useId();
   const [sendError, setSendError] = useState<string | null>(null);
   const finished = snapshot.status === 'done' || snapshot.value === 'saved' || snapshot.value === 'cancelled';

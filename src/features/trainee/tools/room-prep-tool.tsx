@@ -37,7 +37,7 @@ const contextOf = (props: ToolProps): RoomPrepContext => props.snapshot.context 
 
 /** Leaf paths of a resource subtree: 'tools.roomPrep.title' | ... */
 type Leaves<T, P extends string> = { [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`> }[keyof T & string];
-type Key = Leaves<CustomTypeOptions['resources']['trainee']['tools']['roomPrep'], 'tools.roomPrep.'>;
+type Key = Leaves<CustomTypeOptions['resources']['tools']['tools']['roomPrep'], 'tools.roomPrep.'>;
 type Translate = (key: Key, vars?: Record<string, string | number>) => string;
 
 /**
@@ -45,7 +45,7 @@ type Translate = (key: Key, vars?: Record<string, string | number>) => string;
  * resource tree made the type check of this file take minutes.
  */
 function useTr(): Translate {
-  const t = useCachedT(useTranslation('trainee').t);
+  const t = useCachedT(useTranslation('tools').t);
   return t as unknown as Translate;
 }
 type Dispatch = (event: ToolEvent) => SendResult;

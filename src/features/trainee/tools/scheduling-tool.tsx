@@ -80,7 +80,7 @@ const contextOf = (props: ToolProps): SchedulingContext => props.snapshot.contex
 
 /** Leaf paths of a resource subtree: 'tools.scheduling.title' | ... */
 type Leaves<T, P extends string> = { [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`> }[keyof T & string];
-type Key = Leaves<CustomTypeOptions['resources']['trainee']['tools']['scheduling'], 'tools.scheduling.'>;
+type Key = Leaves<CustomTypeOptions['resources']['tools']['tools']['scheduling'], 'tools.scheduling.'>;
 type Translate = (key: Key, vars?: Record<string, string | number>) => string;
 
 /**
@@ -88,7 +88,7 @@ type Translate = (key: Key, vars?: Record<string, string | number>) => string;
  * resource tree made the type check of this file take minutes.
  */
 function useTr(): Translate {
-  const t = useCachedT(useTranslation('trainee').t);
+  const t = useCachedT(useTranslation('tools').t);
   return t as unknown as Translate;
 }
 
