@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { t } from '../domain/text';
 import type { WorkflowDefinition } from '../machines/workflow';
 import type { WorkflowMap } from './run.machine';
-import { caseSchema, type ScenarioCase } from './scenario.schema';
+import { caseSchema, shiftSchema, type ScenarioCase, type ShiftFile } from './scenario.schema';
 
 interface FormContext {
   expectedName: string;
@@ -169,3 +169,28 @@ export const bestLog = [
   { type: 'form.fill', field: 'name', value: 'Gloria' },
   { type: 'form.save' },
 ] as const;
+
+/** A one-hour shift at the fake clinic: the fake case at the desk at 08:00 and by phone at 08:01. */
+export function fakeShift(overrides: Record<string, unknown> = {}): ShiftFile {
+  return shiftSchema.parse({
+    format: 1,
+    kind: 'shift',
+    id: 'turno-prueba',
+    title: t('Turno', 'Shift'),
+    summary: t('Resumen', 'Summary'),
+    difficulty: 'basic',
+    minutes: 60,
+    region: 'urban',
+    objectives: [t('Atender', 'Attend')],
+    clinic: 'umf-prueba',
+    start: '08:00',
+    end: '09:00',
+    rubric: { pass: 70, weights: { efficiency: 40, communication: 30, safety: 20, privacy: 10 } },
+    targets: { waitMinutes: 10, redFlagMinutes: 3, callRings: 6, roomMinutes: 15 },
+    arrivals: [
+      { at: '08:00', case: 'caso-prueba' },
+      { at: '08:01', case: 'caso-prueba', channel: 'phone' },
+    ],
+    ...overrides,
+  });
+}

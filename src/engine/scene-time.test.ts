@@ -1,11 +1,9 @@
-import { fakeCase, fakeWorkflows } from './run-fixtures';
+import { fakeCase, fakeShift, fakeWorkflows } from './run-fixtures';
 import { createRun } from './run';
-import { shiftSchema } from './scenario.schema';
 import { withSceneTime } from './scene-time';
 import { createShift, prepareShift } from './shift';
 import { prepareCase } from './variants';
 
-const tx = (s: string) => ({ 'es-MX': s, en: s });
 
 /** The fake case, opening with a narrator line that tells the time with the token. */
 const timedCase = () => {
@@ -50,23 +48,7 @@ describe('the scene time in authored lines', () => {
   });
 
   it('shows the shift’s clock when the trainee serves the patient in a shift', async () => {
-    const shift = shiftSchema.parse({
-      format: 1,
-      kind: 'shift',
-      id: 'turno-prueba',
-      title: tx('Turno'),
-      summary: tx('Resumen'),
-      difficulty: 'basic',
-      minutes: 60,
-      region: 'urban',
-      objectives: [tx('Atender')],
-      clinic: 'umf-prueba',
-      start: '08:00',
-      end: '09:00',
-      rubric: { pass: 70, weights: { efficiency: 40, communication: 30, safety: 20, privacy: 10 } },
-      targets: { waitMinutes: 10, redFlagMinutes: 3, callRings: 6, roomMinutes: 15 },
-      arrivals: [{ at: '08:00', case: 'caso-prueba' }],
-    });
+    const shift = fakeShift({ arrivals: [{ at: '08:00', case: 'caso-prueba' }] });
     const prepared = await prepareShift(shift, { cases: new Map([['caso-prueba', timedCase()]]), clinics: new Map() }, 0);
     const run = createShift(prepared, { workflows: fakeWorkflows });
     expect(run.send({ type: 'wait', seconds: 7 * 60 }).ok).toBe(true);

@@ -1,34 +1,12 @@
 import { fromFileEntry, toFileEntry, type LogEntry } from './log';
-import { bestLog, fakeCase, fakeWorkflows } from './run-fixtures';
-import { shiftSchema, type ShiftFile } from './scenario.schema';
+import { bestLog, fakeCase, fakeShift, fakeWorkflows } from './run-fixtures';
+import { shiftSchema } from './scenario.schema';
 import { createShift, createShiftPace, prepareShift, replayShift, scoreShift, type PreparedShift } from './shift';
 import { moodAfter, RING_SECONDS, SHIFT_COSTS } from './shift.machine';
 
 const tx = (s: string) => ({ 'es-MX': s, en: s });
 
-function shiftFile(overrides: Record<string, unknown> = {}): ShiftFile {
-  return shiftSchema.parse({
-    format: 1,
-    kind: 'shift',
-    id: 'turno-prueba',
-    title: tx('Turno'),
-    summary: tx('Resumen'),
-    difficulty: 'basic',
-    minutes: 60,
-    region: 'urban',
-    objectives: [tx('Atender')],
-    clinic: 'umf-prueba',
-    start: '08:00',
-    end: '09:00',
-    rubric: { pass: 70, weights: { efficiency: 40, communication: 30, safety: 20, privacy: 10 } },
-    targets: { waitMinutes: 10, redFlagMinutes: 3, callRings: 6, roomMinutes: 15 },
-    arrivals: [
-      { at: '08:00', case: 'caso-prueba' },
-      { at: '08:01', case: 'caso-prueba', channel: 'phone' },
-    ],
-    ...overrides,
-  });
-}
+const shiftFile = fakeShift;
 
 const library = { cases: new Map([['caso-prueba', fakeCase()]]), clinics: new Map() };
 const prepare = (overrides: Record<string, unknown> = {}) => prepareShift(shiftFile(overrides), library, 0);
