@@ -4,7 +4,6 @@ import { withSceneTime } from './scene-time';
 import { createShift, prepareShift } from './shift';
 import { prepareCase } from './variants';
 
-
 /** The fake case, opening with a narrator line that tells the time with the token. */
 const timedCase = () => {
   const base = fakeCase();
