@@ -5,6 +5,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { readAttempt, type AttemptRecord } from './attempt-record';
+import { browserStorage } from './safe-storage';
 
 /** A stored value that could not be read, kept apart with the reason. */
 export interface SetAsideAttempt {
@@ -143,15 +144,6 @@ export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' 
 /** Prefix of the journal's keys in Web Storage. */
 export const JOURNAL_PREFIX = 'mesa-clinica:unsaved:';
 
-/** Returns window.localStorage, or undefined where it is missing or refused. */
-const browserJournal = (): JournalStorage | undefined => {
-  try {
-    return typeof window === 'undefined' ? undefined : window.localStorage;
-  } catch {
-    return undefined;
-  }
-};
-
 /**
  * Wraps a storage with a synchronous journal in Web Storage. IndexedDB writes are asynchronous, so
  * an action saved just before a reload or a closed tab could be lost with the page; each record is
@@ -159,7 +151,7 @@ const browserJournal = (): JournalStorage | undefined => {
  * done. Loading replays what the journal still holds (the newer copy wins, and is written through),
  * so the last action survives. A journal entry that fails validation is set aside like any other.
  */
-export function journaledAttemptStorage(inner: AttemptStorage, getJournal: () => JournalStorage | undefined = browserJournal): AttemptStorage {
+export function journaledAttemptStorage(inner: AttemptStorage, getJournal: () => JournalStorage | undefined = browserStorage): AttemptStorage {
   const journal = () => {
     try {
       return getJournal();

@@ -4,7 +4,7 @@ import type { PersistStorage, StorageValue } from 'zustand/middleware';
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** Returns window.localStorage, or undefined where it does not exist or access is refused. */
-const browserStorage = (): KeyValueStorage | undefined => {
+export const browserStorage = (): Storage | undefined => {
   try {
     return typeof window === 'undefined' ? undefined : window.localStorage;
   } catch {
