@@ -12,15 +12,15 @@ export const SCENE_TIME_TOKEN = '{time}';
 /** "09:10" → "9:10", as people write the time in a sentence. */
 const spoken = (clock: string): string => clock.replace(/^0(\d:)/, '$1');
 
+const hasToken = (line: Line): boolean => line['es-MX'].includes(SCENE_TIME_TOKEN) || line.en.includes(SCENE_TIME_TOKEN);
+
 const fillLine = (line: Line, time: string): Line =>
-  line['es-MX'].includes(SCENE_TIME_TOKEN) || line.en.includes(SCENE_TIME_TOKEN)
-    ? { ...line, 'es-MX': line['es-MX'].replaceAll(SCENE_TIME_TOKEN, time), en: line.en.replaceAll(SCENE_TIME_TOKEN, time) }
-    : line;
+  hasToken(line) ? { ...line, 'es-MX': line['es-MX'].replaceAll(SCENE_TIME_TOKEN, time), en: line.en.replaceAll(SCENE_TIME_TOKEN, time) } : line;
 
 const mentions = (step: Step): boolean => {
   const say = step.say;
   if (!say) return false;
-  return (Array.isArray(say) ? say : [say]).some((l) => l['es-MX'].includes(SCENE_TIME_TOKEN) || l.en.includes(SCENE_TIME_TOKEN));
+  return (Array.isArray(say) ? say : [say]).some(hasToken);
 };
 
 /**

@@ -200,21 +200,24 @@ export const DeskView = memo(function DeskView({ scenario, attempt, view, data, 
 
           {view.choices.length > 0 && <Choices choices={view.choices} lang={lang} act={act} />}
 
-          {view.task && view.status === 'playing' && !toolDrawn && <div className="tool" aria-busy="true" />}
-          {view.task && view.status === 'playing' && toolDrawn && (
-            <ToolSlot
-              key={toolKey}
-              workflowId={view.task.workflowId}
-              snapshot={view.task.snapshot}
-              send={sendTool}
-              lang={lang}
-              patient={data.people[taskPersonId]}
-              data={data}
-              now={view.clock.text}
-              practice={practice}
-              loading={t('desk.toolLoading')}
-            />
-          )}
+          {view.task &&
+            view.status === 'playing' &&
+            (toolDrawn ? (
+              <ToolSlot
+                key={toolKey}
+                workflowId={view.task.workflowId}
+                snapshot={view.task.snapshot}
+                send={sendTool}
+                lang={lang}
+                patient={data.people[taskPersonId]}
+                data={data}
+                now={view.clock.text}
+                practice={practice}
+                loading={t('desk.toolLoading')}
+              />
+            ) : (
+              <div className="tool" aria-busy="true" />
+            ))}
 
           {practice && view.status === 'playing' && (view.hint.available || view.hint.text) && (
             <div className="hint">
