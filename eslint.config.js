@@ -30,7 +30,7 @@ const uiZones = ['machines', 'engine', 'stores'].map((layer) => ({
 
 const headlessRestrictions = {
   patterns: [
-    { group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'react-router', 'react-i18next'], message: 'The domain, machines and engine run in Node: no React.' },
+    { group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'wouter', 'wouter/*', 'react-i18next'], message: 'The domain, machines and engine run in Node: no React.' },
     { group: ['zustand', 'zustand/*', 'idb'], message: 'State and storage live in src/stores.' },
     { group: ['@faker-js/faker', '@faker-js/faker/*'], importNames: ['default'], message: 'Load faker on demand.' },
   ],

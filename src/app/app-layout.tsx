@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation } from 'wouter';
 import { LANGS, type Lang } from '../domain/text';
 import { useAppStore } from '../stores/app-store';
 import { LanguageSwitch } from '../ui/language-switch';
@@ -11,16 +11,15 @@ import { PageLoading } from './page-loading';
 const MAIN_ID = 'main';
 
 /**
- * The frame around every page: header with navigation and language switch, main landmark, footer.
- * Without children it renders the matched child route; the route error page passes its own.
+ * The frame around every page: header with navigation and language switch, main landmark, footer,
+ * and the page (`children`) inside an error boundary and the loading state of pages on their way.
  */
-export function AppLayout({ children }: { children?: ReactNode }) {
+export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const lang = useAppStore((s) => s.lang);
   const setLang = useAppStore((s) => s.setLang);
-  const location = useLocation();
-  const navigate = useNavigate();
-  useFocusMainOnNavigation(location.pathname);
+  const [pathname, navigate] = useLocation();
+  useFocusMainOnNavigation(pathname);
 
   const languageOptions = LANGS.map((value) => ({ value, label: t(`language.${value}`) }));
 
@@ -38,7 +37,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
         <nav className="site-nav" aria-label={t('layout.navLabel')}>
           <ul>
             <li>
-              <NavLink to="/" end>
+              <NavLink to="/" exact>
                 {t('nav.home')}
               </NavLink>
             </li>
@@ -59,11 +58,25 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       }
       footer={<p>{t('layout.footer')}</p>}
     >
-      <ErrorBoundary resetKey={location.pathname} onGoHome={() => void navigate('/')}>
-        {/* Pages whose strings are still downloading (the trainee namespace) suspend here. */}
-        <Suspense fallback={<PageLoading />}>{children ?? <Outlet />}</Suspense>
+      <ErrorBoundary resetKey={pathname} onGoHome={() => navigate('/')}>
+        {/* Pages whose code, data or strings are still downloading suspend here. */}
+        <Suspense fallback={<PageLoading />}>{children}</Suspense>
       </ErrorBoundary>
     </PageLayout>
+  );
+}
+
+/**
+ * A link of the main navigation, marked as the current page (aria-current, which the style shows)
+ * on its own address and, unless `exact`, on the addresses below it.
+ */
+function NavLink({ to, exact = false, children }: { to: string; exact?: boolean; children: ReactNode }) {
+  const [pathname] = useLocation();
+  const current = pathname === to || (!exact && pathname.startsWith(`${to}/`));
+  return (
+    <Link to={to} aria-current={current ? 'page' : undefined}>
+      {children}
+    </Link>
   );
 }
 

@@ -1,19 +1,18 @@
 // @vitest-environment jsdom
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter } from 'react-router';
+import { memoryLocation } from 'wouter/memory-location';
 import { createAppStore, STORAGE_KEY, useAppStore } from '../stores/app-store';
 import { App } from './app';
 import { createI18n } from './i18n/i18n';
 import { allResources } from './i18n/resources';
-import { routes } from './routes';
 
 /** Renders the whole app at a URL, as a first visit unless storage was prepared before. */
 const renderAppAt = (path: string) => {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const location = memoryLocation({ path, record: true });
   const user = userEvent.setup();
-  render(<App router={router} i18n={createI18n(useAppStore.getState().lang, allResources)} />);
-  return { user, router };
+  render(<App location={location.hook} i18n={createI18n(useAppStore.getState().lang, allResources)} />);
+  return { user, location };
 };
 
 beforeEach(async () => {

@@ -3,14 +3,14 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { Route, Router, Switch } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
 import type { Lang } from '../domain/text';
 import { useAppStore } from '../stores/app-store';
 import { AppLayout } from './app-layout';
 import { ErrorBoundary } from './error-boundary';
 import { createI18n } from './i18n/i18n';
 import { allResources } from './i18n/resources';
-import { RouteErrorPage } from './route-error-page';
 
 const SECRET = 'TypeError: cannot read properties of undefined (reading curp) at RegistrationForm';
 
@@ -88,22 +88,23 @@ describe('ErrorBoundary', () => {
 
   describe('inside the app layout', () => {
     const renderBrokenRoute = () => {
-      const router = createMemoryRouter(
-        [
-          {
-            path: '/',
-            Component: AppLayout,
-            errorElement: <RouteErrorPage />,
-            children: [
-              { index: true, element: <p>Página de inicio</p> },
-              { path: 'registro', Component: Fragile },
-            ],
-          },
-        ],
-        { initialEntries: ['/registro'] },
+      const location = memoryLocation({ path: '/registro', record: true });
+      render(
+        inLanguage(
+          'es-MX',
+          <Router hook={location.hook}>
+            <AppLayout>
+              <Switch>
+                <Route path="/">
+                  <p>Página de inicio</p>
+                </Route>
+                <Route path="/registro" component={Fragile} />
+              </Switch>
+            </AppLayout>
+          </Router>,
+        ),
       );
-      render(inLanguage('es-MX', <RouterProvider router={router} />));
-      return router;
+      return location;
     };
 
     it('keeps the header and navigation usable around the message', () => {
@@ -114,9 +115,9 @@ describe('ErrorBoundary', () => {
 
     it('"Volver al inicio" navigates home and clears the error', async () => {
       const user = userEvent.setup();
-      const router = renderBrokenRoute();
+      const location = renderBrokenRoute();
       await user.click(screen.getByRole('button', { name: 'Volver al inicio' }));
-      expect(router.state.location.pathname).toBe('/');
+      expect(location.history?.at(-1)).toBe('/');
       expect(await screen.findByText('Página de inicio')).toBeInTheDocument();
     });
   });

@@ -1,10 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter } from 'react-router';
 import { useAppStore } from '../stores/app-store';
 import { App } from './app';
 import { createI18n, loadShellResources } from './i18n/i18n';
-import { routes } from './routes';
 import './styles.css';
 
 const container = document.getElementById('root');
@@ -16,6 +14,6 @@ const i18n = createI18n(lang, await loadShellResources(lang));
 
 createRoot(container).render(
   <StrictMode>
-    <App router={createBrowserRouter(routes)} i18n={i18n} />
+    <App i18n={i18n} />
   </StrictMode>,
 );

@@ -1,20 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
+import { Link } from 'wouter';
 import { ErrorMessage } from '../ui/error-message';
 import { useDocumentTitle } from '../ui/use-document-title';
-import { AppLayout } from './app-layout';
 
-/**
- * The router's error element: a real 404 page for unknown addresses, and a reload prompt for
- * anything else (typically a page's code that failed to download after a new release).
- */
-export function RouteErrorPage() {
-  const error = useRouteError();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return <AppLayout>{notFound ? <NotFoundMessage /> : <RouteFailureMessage />}</AppLayout>;
-}
-
-function NotFoundMessage() {
+/** The page of an unknown address: a real 404 page inside the usual frame, with a way home. */
+export function NotFoundPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('notFound.title'));
   return (
@@ -30,7 +20,11 @@ function NotFoundMessage() {
   );
 }
 
-function RouteFailureMessage() {
+/**
+ * What a page shows when its code or documents failed to download (typically a new release made
+ * the old chunk names disappear): a reload prompt, since a full load fetches the new ones.
+ */
+export function RouteFailurePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('routeError.title'));
   return (

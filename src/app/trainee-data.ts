@@ -4,7 +4,7 @@
  * attempt's case or shift). It lives in app because the library reaches the browser through Vite's
  * virtual modules.
  */
-import type { Params } from 'react-router';
+import type { RouteParams as Params } from './routes';
 import { attemptKind } from '../stores/attempt-record';
 import { useAttemptsStore } from '../stores/attempts-store';
 import { useLibraryStore, type DocumentRequest } from '../stores/library-store';

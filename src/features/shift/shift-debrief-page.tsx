@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from 'wouter';
 import type { Lang } from '../../domain/text';
 import { clockToSeconds } from '../../engine/case-data';
 import { describeEntry } from '../../engine/describe-entry';

@@ -1,6 +1,6 @@
 import { Suspense, useCallback, useRef, useState, type ComponentType, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from 'wouter';
 import type { Lang, LocalizedText } from '../../domain/text';
 import { clockToSeconds, secondsToClock, type CaseData } from '../../engine/case-data';
 import type { LogEntry } from '../../engine/log';

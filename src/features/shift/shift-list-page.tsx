@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useLibraryStore } from '../../stores/library-store';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useLang } from './use-lang';

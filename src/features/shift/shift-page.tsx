@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'wouter';
 import type { RunMode } from '../../engine/run';
 import { attemptKind } from '../../stores/attempt-record';
 import { useAttemptsStore } from '../../stores/attempts-store';
@@ -14,7 +14,7 @@ export function ShiftPage() {
   const { shiftId = '' } = useParams();
   const { t } = useTranslation('shift');
   const lang = useLang();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   // `?seed=n` fixes the variant (same people in every arrival), so an instructor can hand out one exact shift.
   const seedParam = useSearchParams()[0].get('seed');
   const fixedSeed = seedParam !== null && /^\d{1,9}$/.test(seedParam) ? Number(seedParam) : undefined;
@@ -42,7 +42,7 @@ export function ShiftPage() {
 
   const start = (mode: RunMode) => {
     const previous = attempts.find((a) => a.log.mode === mode);
-    void navigate(`/shift-desk/${startShiftAttempt(shift.id, mode, previous?.log.seed, fixedSeed)}`);
+    navigate(`/shift-desk/${startShiftAttempt(shift.id, mode, previous?.log.seed, fixedSeed)}`);
   };
   const titleOf = (id: string) => cases.find((c) => c.id === id)?.title[lang] ?? id;
   const arrivals = [

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'wouter';
 import type { RunMode } from '../../engine/run';
 import { caseStatus } from '../../stores/attempt-record';
 import { useAttemptsStore } from '../../stores/attempts-store';
@@ -16,7 +16,7 @@ export function CasePage() {
   const { caseId = '' } = useParams();
   const { t } = useTranslation('trainee');
   const lang = useLang();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   // `?seed=n` fixes the variant (same generated people), so an instructor can hand out one exact case.
   const fixedSeed = parseSeed(useSearchParams()[0].get('seed'));
   const scenario = useLibraryStore((s) => s.loaded.cases.get(caseId));
@@ -41,7 +41,7 @@ export function CasePage() {
 
   const start = (mode: RunMode) => {
     const previous = attempts.find((a) => a.log.mode === mode);
-    void navigate(`/desk/${startAttempt(scenario.id, mode, previous?.log.seed, fixedSeed)}`);
+    navigate(`/desk/${startAttempt(scenario.id, mode, previous?.log.seed, fixedSeed)}`);
   };
 
   return (

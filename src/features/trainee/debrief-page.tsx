@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'wouter';
 import type { Lang } from '../../domain/text';
 import type { PreparedCase } from '../../engine/case-data';
 import type { LogEntry } from '../../engine/log';
@@ -128,7 +128,7 @@ export interface DebriefViewProps {
 /** The debrief itself, for an analysed attempt. */
 export function DebriefView({ scenario, attempt, analysis, lang }: DebriefViewProps) {
   const { t } = useTranslation('trainee');
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const { result, entries, moments } = analysis;
   const workflows = registry as WorkflowMap;
   const words: EntryWords = {
@@ -262,7 +262,7 @@ export function DebriefView({ scenario, attempt, analysis, lang }: DebriefViewPr
         <button
           type="button"
           className="button button--primary"
-          onClick={() => void navigate(`/desk/${startAttempt(scenario.id, attempt.log.mode, attempt.log.seed)}`)}
+          onClick={() => navigate(`/desk/${startAttempt(scenario.id, attempt.log.mode, attempt.log.seed)}`)}
         >
           {t('debrief.retry')}
         </button>

@@ -1,7 +1,7 @@
 import { Component, Suspense, memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'wouter';
 import type { Lang, LocalizedText } from '../../domain/text';
 import type { Person } from '../../domain/types';
 import type { CaseData } from '../../engine/case-data';
@@ -30,7 +30,7 @@ export function DeskPage() {
   // The tools' strings load with the desk, not with the first task (which would wait for them).
   const { t } = useTranslation(['trainee', 'tools']);
   const lang = useLang();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const attempt = useAttemptsStore((s) => s.attempts[attemptId]);
   const save = useAttemptsStore((s) => s.save);
   const scenario = useLibraryStore((s) => (attempt ? s.loaded.cases.get(attempt.caseId) : undefined));
@@ -60,7 +60,7 @@ export function DeskPage() {
         body={t('desk.unplayableBody', { reason: run.reason[lang] })}
         actions={
           <>
-            <button type="button" className="button button--primary" onClick={() => void navigate(`/desk/${startAttempt(scenario.id, attempt.log.mode)}`)}>
+            <button type="button" className="button button--primary" onClick={() => navigate(`/desk/${startAttempt(scenario.id, attempt.log.mode)}`)}>
               {t('desk.startOver')}
             </button>
             <button type="button" className="button" onClick={() => downloadAttempt(attempt)}>

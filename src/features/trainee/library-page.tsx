@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'wouter';
 import type { Lang } from '../../domain/text';
 import { formatDiagnostic } from '../../engine/diagnostics';
 import { WORKFLOW_IDS } from '../../machines/workflow';
