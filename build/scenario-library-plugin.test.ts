@@ -4,9 +4,10 @@ import { dirname, join } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import type { SourceFile } from '../src/engine/library';
 import { loadLibrary } from '../src/engine/library';
-import type { LibraryCatalog } from '../src/engine/library-catalog';
+import { LANGS } from '../src/domain/text';
+import type { BareCatalog, CatalogTexts } from '../src/engine/library-catalog';
 import { fixtureSources, SALUDO_YAML } from '../src/app/trainee-fixtures';
-import { CATALOG_ID, catalogModule, documentId, documentModule, scenarioLibrary } from './scenario-library-plugin';
+import { CATALOG_ID, catalogModule, documentId, documentModule, scenarioLibrary, textId, textModule } from './scenario-library-plugin';
 import { compileLibrary, readLibrary, type CompiledLibrary } from './scenario-library';
 
 /** Evaluates a generated module as Node would load it from the bundle. */
@@ -67,16 +68,46 @@ describe('scenario library plugin', () => {
   });
 
   describe('generated modules', () => {
-    it('the catalogue module exports the catalogue and a lazy import per document', async () => {
-      const code = catalogModule(compiled.catalog);
+    it('the catalogue module exports the catalogue and a lazy import per document and per language', async () => {
+      const code = catalogModule(compiled.bare, LANGS);
       expect(code).toContain(`import(${JSON.stringify(documentId('case', 'saludo-cordial'))})`);
       expect(code).toContain(`import(${JSON.stringify(documentId('clinic', 'umf-prueba'))})`);
-      const mod = await evaluate<{ catalog: LibraryCatalog; loadCase: (id: string) => Promise<unknown>; loadShift: unknown; loadClinic: unknown }>(code);
-      expect(mod.catalog).toEqual(compiled.catalog);
+      expect(code).toContain(`import(${JSON.stringify(textId('es-MX'))})`);
+      expect(code).toContain(`import(${JSON.stringify(textId('en'))})`);
+      const mod = await evaluate<{ catalog: BareCatalog; loadCase: (id: string) => Promise<unknown>; loadShift: unknown; loadClinic: unknown; loadTexts: (lang: string) => Promise<unknown> }>(code);
+      const { cases, shifts, clinics, broken } = compiled.catalog;
+      expect(mod.catalog).toEqual({ cases: cases.map(({ title: _t, summary: _s, ...rest }) => rest), shifts, clinics, broken });
       expect(typeof mod.loadShift).toBe('function');
       expect(typeof mod.loadClinic).toBe('function');
       await expect(mod.loadCase('no-existe')).resolves.toBeUndefined();
       await expect(mod.loadCase('constructor')).resolves.toBeUndefined();
+      await expect(mod.loadTexts('fr')).rejects.toThrow(/fr/);
+    });
+
+    it('the catalogue module carries no title or summary in any language', () => {
+      const code = catalogModule(compiled.bare, LANGS);
+      const texts = compiled.catalog.cases.flatMap((c) => [c.title['es-MX'], c.title.en, c.summary['es-MX'], c.summary.en]);
+      expect(texts).toContain('Greeting at the desk');
+      for (const text of texts) expect(code).not.toContain(JSON.stringify(text).slice(1, -1));
+      // Diagnostics of broken files keep their messages (they name a "title" path too); entries have no text fields.
+      const cases = JSON.stringify(compiled.bare.cases);
+      expect(code).toContain(cases);
+      expect(cases).not.toMatch(/"(title|summary)"/);
+    });
+
+    it('each text module has its own language only, by id', async () => {
+      const es = (await evaluate<{ default: CatalogTexts }>(textModule(compiled.texts['es-MX']))).default;
+      const en = (await evaluate<{ default: CatalogTexts }>(textModule(compiled.texts.en))).default;
+      expect(es.cases['saludo-cordial']).toEqual({ title: 'Saludo en el mostrador', summary: 'Una paciente llega a la ventanilla.' });
+      expect(en.cases['saludo-cordial']).toEqual({ title: 'Greeting at the desk', summary: 'A patient arrives at the window.' });
+      expect(Object.keys(es.cases).sort()).toEqual(['nino-con-fiebre', 'saludo-cordial']);
+      expect(es.shifts).toEqual({});
+      const esCode = textModule(compiled.texts['es-MX']);
+      for (const c of compiled.catalog.cases) {
+        expect(esCode).not.toContain(c.title.en);
+        expect(esCode).not.toContain(c.summary.en);
+      }
+      expect(textModule(compiled.texts.en)).not.toContain('Saludo en el mostrador');
     });
 
     it('a document module gives back the validated document exactly', async () => {
@@ -88,17 +119,19 @@ describe('scenario library plugin', () => {
       const yaml = SALUDO_YAML.replace('title: { es-MX: "Saludo en el mostrador"', `title: { es-MX: ${JSON.stringify(HOSTILE)}`);
       const lib = loadLibrary([...fixtureSources().filter((f) => !f.path.endsWith('saludo-cordial.yaml')), { path: 'scenarios/cases/saludo-cordial.yaml', text: yaml }]);
       expect(lib.cases.get('saludo-cordial')?.title['es-MX']).toBe(HOSTILE);
-      const { catalog, documents } = compileLibrary(lib);
-      const fromCatalog = await evaluate<{ catalog: LibraryCatalog }>(catalogModule(catalog));
+      const { bare, texts, documents } = compileLibrary(lib);
+      await evaluate(catalogModule(bare, LANGS));
+      const fromTexts = await evaluate<{ default: CatalogTexts }>(textModule(texts['es-MX']));
       const fromDocument = await evaluate<{ default: { title: { 'es-MX': string } } }>(documentModule(documents.get('case/saludo-cordial')));
-      expect(fromCatalog.catalog.cases.find((c) => c.id === 'saludo-cordial')?.title['es-MX']).toBe(HOSTILE);
+      expect(fromTexts.default.cases['saludo-cordial']?.title).toBe(HOSTILE);
       expect(fromDocument.default.title['es-MX']).toBe(HOSTILE);
       expect((globalThis as { __pwned?: unknown }).__pwned).toBeUndefined();
     });
 
     it('refuses an id that is not kebab-case rather than put it in a module name', () => {
-      const bad = { ...compiled.catalog, cases: [{ ...compiled.catalog.cases[0]!, id: 'x"); globalThis.__pwned = 1; ("' }] };
-      expect(() => catalogModule(bad)).toThrow(/refusing/);
+      const bad = { ...compiled.bare, cases: [{ ...compiled.bare.cases[0]!, id: 'x"); globalThis.__pwned = 1; ("' }] };
+      expect(() => catalogModule(bad, LANGS)).toThrow(/refusing/);
+      expect(() => textModule({ cases: Object.fromEntries([['__proto__', { title: 'x', summary: '' }]]), shifts: {} })).toThrow(/refusing/);
     });
   });
 
@@ -114,7 +147,11 @@ describe('scenario library plugin', () => {
       rmSync(served, { recursive: true, force: true });
     });
 
-    type CatalogModule = { catalog: LibraryCatalog; loadCase: (id: string) => Promise<{ id: string; steps: object } | undefined> };
+    type CatalogModule = {
+      catalog: BareCatalog;
+      loadCase: (id: string) => Promise<{ id: string; steps: object } | undefined>;
+      loadTexts: (lang: string) => Promise<CatalogTexts>;
+    };
 
     it('serves the catalogue and loads a case from its own module', async () => {
       const mod = (await server.ssrLoadModule(CATALOG_ID)) as CatalogModule;
@@ -123,6 +160,7 @@ describe('scenario library plugin', () => {
       const saludo = await mod.loadCase('saludo-cordial');
       expect(saludo?.id).toBe('saludo-cordial');
       expect(saludo?.steps).toHaveProperty('saludo');
+      expect((await mod.loadTexts('en')).cases['saludo-cordial']?.title).toBe('Greeting at the desk');
     });
 
     it('serves fresh modules after a scenario file changes', async () => {
@@ -137,8 +175,8 @@ describe('scenario library plugin', () => {
       const hot = { ...environment.hot, send: (payload: unknown) => sent.push(payload) };
       await handler?.call({ environment: { ...environment, moduleGraph: environment.moduleGraph, hot } } as never, { type: 'update', file, timestamp: Date.now(), modules: [], read: () => '', server });
       expect(sent).toEqual([{ type: 'full-reload' }]);
-      const mod = (await server.ssrLoadModule(CATALOG_ID)) as CatalogModule;
-      expect(mod.catalog.cases.find((c) => c.id === 'saludo-cordial')?.title['es-MX']).toBe('Saludo corregido');
+      const texts = (await server.ssrLoadModule(textId('es-MX'))) as { default: CatalogTexts };
+      expect(texts.default.cases['saludo-cordial']?.title).toBe('Saludo corregido');
     });
   });
 });

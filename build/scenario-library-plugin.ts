@@ -4,7 +4,10 @@
  * the browser gets virtual modules instead of YAML and a loader:
  *
  * - `virtual:scenario-catalog`: the catalogue for list pages (src/engine/library-catalog.ts), with
- *   the broken files and their errors, plus `loadCase(id)`, `loadShift(id)` and `loadClinic(id)`;
+ *   the broken files and their errors, but without the cases' and shifts' titles and summaries, plus
+ *   `loadCase(id)`, `loadShift(id)`, `loadClinic(id)` and `loadTexts(lang)`;
+ * - `virtual:scenario-catalog-text/<lang>`: one language's catalogue texts, a lazy chunk each, so a
+ *   page downloads the language it shows only;
  * - `virtual:scenario/<case|shift|clinic>/<id>`: one validated document as JSON, a lazy chunk each.
  *
  * Every module is data written by JSON.stringify, never authored text pasted into code, so hostile
@@ -17,12 +20,15 @@
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerImport, type Plugin } from 'vite';
-import type { LibraryCatalog } from '../src/engine/library-catalog';
+import type { Lang } from '../src/domain/text';
+import type { BareCatalog, CatalogTexts } from '../src/engine/library-catalog';
 import type * as Compiler from './scenario-library';
 import type { CompiledLibrary } from './scenario-library';
 
 /** The catalogue's module id, as the app imports it. */
 export const CATALOG_ID = 'virtual:scenario-catalog';
+/** Prefix of one language's catalogue texts module id: `virtual:scenario-catalog-text/en`. */
+export const TEXT_PREFIX = 'virtual:scenario-catalog-text/';
 /** Prefix of one document's module id: `virtual:scenario/case/<id>`. */
 export const DOCUMENT_PREFIX = 'virtual:scenario/';
 
@@ -47,16 +53,33 @@ export function documentModule(value: unknown): string {
 /** The module specifier of one document. */
 export const documentId = (kind: DocumentKind, id: string): string => `${DOCUMENT_PREFIX}${kind}/${id}`;
 
+/** The module specifier of one language's catalogue texts. */
+export const textId = (lang: Lang): string => `${TEXT_PREFIX}${lang}`;
+
+const checkId = (kind: string, id: string): void => {
+  if (!SAFE_ID.test(id)) throw new Error(`scenario library: refusing the ${kind} id ${JSON.stringify(id)} in a module name`);
+};
+
 /**
- * The catalogue module: the catalogue as JSON and one loader per kind over a map of lazy imports,
- * so the bundler makes each document its own chunk and a page downloads only what it opens.
+ * The catalogue module: the catalogue as JSON without its localized texts, one loader per kind over
+ * a map of lazy imports, so the bundler makes each document its own chunk and a page downloads only
+ * what it opens, and `loadTexts(lang)` over one lazy module per language of `langs`.
  */
-export function catalogModule(catalog: LibraryCatalog): string {
+export function catalogModule(catalog: BareCatalog, langs: readonly Lang[]): string {
   const ids: Record<DocumentKind, string[]> = { case: catalog.cases.map((c) => c.id), shift: catalog.shifts.map((s) => s.id), clinic: catalog.clinics.map((k) => k.id) };
-  const lines = [`export const catalog = ${JSON.stringify(catalog)};`];
+  const lines = [
+    `export const catalog = ${JSON.stringify(catalog)};`,
+    'const textModules = new Map([',
+    ...langs.map((lang) => `  [${JSON.stringify(lang)}, () => import(${JSON.stringify(textId(lang))})],`),
+    ']);',
+    'export function loadTexts(lang) {',
+    '  const load = textModules.get(lang);',
+    '  return load ? load().then((m) => m.default) : Promise.reject(new Error(`no catalogue texts for ${String(lang)}`));',
+    '}',
+  ];
   for (const [kind, loader] of Object.entries(KINDS) as [DocumentKind, string][]) {
     const entries = ids[kind].map((id) => {
-      if (!SAFE_ID.test(id)) throw new Error(`scenario library: refusing the ${kind} id ${JSON.stringify(id)} in a module name`);
+      checkId(kind, id);
       return `  [${JSON.stringify(id)}, () => import(${JSON.stringify(documentId(kind, id))})],`;
     });
     lines.push(
@@ -70,6 +93,16 @@ export function catalogModule(catalog: LibraryCatalog): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * One language's catalogue texts module. Ids become keys of the object written here: a key such as
+ * `__proto__` would set the object's prototype, so they pass the same check as module names.
+ */
+export function textModule(texts: CatalogTexts): string {
+  for (const id of Object.keys(texts.cases)) checkId('case', id);
+  for (const id of Object.keys(texts.shifts)) checkId('shift', id);
+  return documentModule(texts);
 }
 
 /** Imports the Node-side compiler with Vite's module runner (TypeScript, extensionless imports) and reads the library. */
@@ -97,7 +130,7 @@ export function scenarioLibrary(options: ScenarioLibraryOptions = {}): Plugin {
     resolveId: {
       filter: { id: /^virtual:scenario[-/]/ },
       handler(id) {
-        if (id === CATALOG_ID || id.startsWith(DOCUMENT_PREFIX)) return `\0${id}`;
+        if (id === CATALOG_ID || id.startsWith(DOCUMENT_PREFIX) || id.startsWith(TEXT_PREFIX)) return `\0${id}`;
         return undefined;
       },
     },
@@ -111,7 +144,12 @@ export function scenarioLibrary(options: ScenarioLibraryOptions = {}): Plugin {
           if (lib.catalog.broken.length > 0) {
             this.warn(`${lib.catalog.broken.length} scenario file(s) with errors are left out and listed on the library page: ${lib.catalog.broken.map((b) => b.path).join(', ')}`);
           }
-          return catalogModule(lib.catalog);
+          return catalogModule(lib.bare, Object.keys(lib.texts) as Lang[]);
+        }
+        if (id.startsWith(`\0${TEXT_PREFIX}`)) {
+          const lang = id.slice(`\0${TEXT_PREFIX}`.length);
+          if (!Object.hasOwn(lib.texts, lang)) this.error(`scenario library: no catalogue texts for the language ${JSON.stringify(lang)}`);
+          return textModule(lib.texts[lang as Lang]);
         }
         const key = id.slice(`\0${DOCUMENT_PREFIX}`.length);
         if (!lib.documents.has(key)) this.error(`scenario library: no valid document ${key}`);

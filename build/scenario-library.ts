@@ -6,11 +6,16 @@
 import { relative, resolve, sep } from 'node:path';
 import { nodeFileSystem } from '../src/cli/node-files';
 import { loadLibraryFrom, type Library, type ScenarioFileSystem } from '../src/engine/library';
-import { catalogOf, type LibraryCatalog } from '../src/engine/library-catalog';
+import type { Lang } from '../src/domain/text';
+import { catalogOf, splitCatalog, type BareCatalog, type CatalogTexts, type LibraryCatalog } from '../src/engine/library-catalog';
 
 /** The library as compiled for the browser: the catalogue and each document by `<kind>/<id>`. */
 export interface CompiledLibrary {
   catalog: LibraryCatalog;
+  /** The catalogue as the browser gets it: without its titles and summaries... */
+  bare: BareCatalog;
+  /** ...which come apart, one module per language. */
+  texts: Record<Lang, CatalogTexts>;
   documents: Map<string, unknown>;
   /** Absolute paths of the files read, for the watcher. */
   files: string[];
@@ -34,7 +39,8 @@ export function compileLibrary(lib: Pick<Library, 'cases' | 'clinics' | 'shifts'
   for (const c of lib.cases.values()) documents.set(`case/${c.id}`, c);
   for (const s of lib.shifts.values()) documents.set(`shift/${s.id}`, s);
   for (const k of lib.clinics.values()) documents.set(`clinic/${k.id}`, k);
-  return { catalog: catalogOf(lib), documents };
+  const catalog = catalogOf(lib);
+  return { catalog, ...splitCatalog(catalog), documents };
 }
 
 /** Reads and compiles the library under `root/dir` with the engine's Node loader. */

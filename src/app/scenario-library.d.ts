@@ -5,14 +5,18 @@
 declare module 'virtual:scenario-catalog' {
   // An ambient module cannot import relative paths (such an import silently becomes `any`): import types can.
   /* eslint-disable @typescript-eslint/consistent-type-imports */
-  type LibraryCatalog = import('../engine/library-catalog').LibraryCatalog;
+  type BareCatalog = import('../engine/library-catalog').BareCatalog;
+  type CatalogTexts = import('../engine/library-catalog').CatalogTexts;
+  type Lang = import('../domain/text').Lang;
   type ScenarioCase = import('../engine/scenario.schema').ScenarioCase;
   type ShiftFile = import('../engine/scenario.schema').ShiftFile;
   type ClinicFile = import('../engine/scenario.schema').ClinicFile;
   /* eslint-enable @typescript-eslint/consistent-type-imports */
 
-  /** The catalogue: list-page fields of every valid document, and the broken files with their errors. */
-  export const catalog: LibraryCatalog;
+  /** The catalogue: list-page fields of every valid document but its texts, and the broken files with their errors. */
+  export const catalog: BareCatalog;
+  /** One language's titles and summaries of the catalogue, from their own chunk. */
+  export function loadTexts(lang: Lang): Promise<CatalogTexts>;
   /** A case in full, from its own chunk; undefined for an id the library does not have. */
   export function loadCase(id: string): Promise<ScenarioCase | undefined>;
   /** A shift in full, from its own chunk; undefined for an id the library does not have. */

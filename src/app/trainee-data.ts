@@ -5,10 +5,16 @@
  * virtual modules.
  */
 import type { RouteParams as Params } from './routes';
+import { useAppStore } from '../stores/app-store';
 import { attemptKind } from '../stores/attempt-record';
 import { useAttemptsStore } from '../stores/attempts-store';
 import { useLibraryStore, type DocumentRequest } from '../stores/library-store';
 import { loadScenarioLibrary } from './scenario-sources';
+
+// A later switch of language brings that language's catalogue texts (or retries them after a failed download).
+useAppStore.subscribe((state, previous) => {
+  if (state.lang !== previous.lang) void useLibraryStore.getState().loadTexts(state.lang);
+});
 
 /** The documents a trainee route shows in full, from its path parameters. */
 export function documentsFor(params: Params): DocumentRequest {
@@ -24,7 +30,9 @@ export function documentsFor(params: Params): DocumentRequest {
  * whose chunk fails to download throws, and the route's error page offers a reload.
  */
 export async function traineeLoader({ params }: { params: Params }): Promise<null> {
-  await Promise.all([useLibraryStore.getState().load(loadScenarioLibrary), useAttemptsStore.getState().init()]);
+  const library = useLibraryStore.getState();
+  // The catalogue's titles and summaries come in their own module, one language at a time: the active one, alongside the catalogue.
+  await Promise.all([library.load(loadScenarioLibrary), library.loadTexts(useAppStore.getState().lang), useAttemptsStore.getState().init()]);
   await useLibraryStore.getState().need(documentsFor(params));
   return null;
 }

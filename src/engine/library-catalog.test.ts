@@ -1,5 +1,5 @@
 import { loadLibraryFrom, memoryFileSystem } from './library';
-import { catalogOf } from './library-catalog';
+import { catalogOf, splitCatalog, withTexts } from './library-catalog';
 import { CASE_YAML, CLINIC_YAML, fakeRegistry } from './loader-fixtures';
 
 const SHIFT_YAML = `format: 1
@@ -60,5 +60,38 @@ describe('catalogOf', () => {
     expect(broken.map((b) => b.path)).toEqual(['scenarios/cases/binario.yaml', 'scenarios/cases/roto.yaml']);
     expect(broken[0]?.diagnostics.map((d) => d.code)).toEqual(['binary-file']);
     expect(broken.every((b) => b.diagnostics.length > 0 && b.diagnostics.every((d) => d.severity === 'error' && d.file === b.path))).toBe(true);
+  });
+});
+
+describe('catalogue texts apart', () => {
+  it('splits the titles and summaries out, one table per language, and puts them back exactly', async () => {
+    const full = await catalog();
+    const { bare, texts } = splitCatalog(full);
+    expect(bare.cases[0]).not.toHaveProperty('title');
+    expect(bare.shifts[0]).not.toHaveProperty('summary');
+    expect(bare.shifts[0]).toMatchObject({ id: 'turno-manana', arrivals: 4 });
+    expect(bare.clinics).toEqual(full.clinics);
+    expect(texts['es-MX'].shifts['turno-manana']).toEqual({ title: 'Turno de la mañana', summary: 'Resumen' });
+    expect(texts.en.cases['zeta-rural']).toEqual({ title: 'Test case', summary: 'Summary' });
+    expect(JSON.stringify(texts.en)).not.toContain('mañana');
+    expect(withTexts(bare, texts)).toEqual(full);
+  });
+
+  it('fills a language without texts from another, es-MX first, and from the id when there is none', async () => {
+    const { bare, texts } = splitCatalog(await catalog());
+    const onlyEn = withTexts(bare, { en: texts.en });
+    expect(onlyEn.shifts[0]?.title).toEqual({ 'es-MX': 'Morning shift', en: 'Morning shift' });
+    const onlyEs = withTexts(bare, { 'es-MX': texts['es-MX'] });
+    expect(onlyEs.shifts[0]?.title).toEqual({ 'es-MX': 'Turno de la mañana', en: 'Turno de la mañana' });
+    const none = withTexts(bare, {});
+    expect(none.cases[0]?.title).toEqual({ 'es-MX': 'caso-prueba', en: 'caso-prueba' });
+    expect(none.cases[0]?.summary).toEqual({ 'es-MX': '', en: '' });
+  });
+
+  it('reads own ids only: an entry named like a prototype member finds no inherited text', async () => {
+    const { bare } = splitCatalog(await catalog());
+    const shift = { ...bare.shifts[0]!, id: 'constructor' };
+    const got = withTexts({ ...bare, shifts: [shift] }, { en: { cases: {}, shifts: {} } });
+    expect(got.shifts[0]?.title).toEqual({ 'es-MX': 'constructor', en: 'constructor' });
   });
 });

@@ -5,6 +5,7 @@
  * Built at build time from the same loader the CLI runs (build/scenario-library-plugin.ts), and in
  * the browser from user-provided YAML.
  */
+import { DEFAULT_LANG, LANGS, type Lang, type LocalizedText } from '../domain/text';
 import type { Diagnostic } from './diagnostics';
 import type { Library } from './library';
 import type { ClinicFile, ScenarioCase, ShiftFile } from './scenario.schema';
@@ -74,4 +75,68 @@ export function catalogOf(lib: Pick<Library, 'cases' | 'clinics' | 'shifts' | 'd
     clinics: [...lib.clinics.values()].map((k) => ({ id: k.id, name: k.name })).sort(byId),
     broken: [...broken].map(([path, diagnostics]) => ({ path, diagnostics })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
   };
+}
+
+/** One case's or shift's texts in one language. */
+export interface EntryText {
+  title: string;
+  summary: string;
+}
+
+/**
+ * One language's texts of the catalogue, by id. The build ships them apart from the catalogue, one
+ * module per language, so a page downloads the texts of the language it shows only.
+ */
+export interface CatalogTexts {
+  cases: Record<string, EntryText>;
+  shifts: Record<string, EntryText>;
+}
+
+/** A case's catalogue entry without its texts. */
+export type BareCaseEntry = Omit<CaseEntry, 'title' | 'summary'>;
+/** A shift's catalogue entry without its texts. */
+export type BareShiftEntry = Omit<ShiftEntry, 'title' | 'summary'>;
+
+/** The catalogue without the cases' and shifts' titles and summaries (clinic names are not localized and stay). */
+export interface BareCatalog {
+  cases: BareCaseEntry[];
+  shifts: BareShiftEntry[];
+  clinics: ClinicEntry[];
+  broken: BrokenFile[];
+}
+
+/** Splits a catalogue into its language-free part and one text table per language. */
+export function splitCatalog(catalog: LibraryCatalog): { bare: BareCatalog; texts: Record<Lang, CatalogTexts> } {
+  const texts = Object.fromEntries(LANGS.map((lang) => [lang, { cases: {}, shifts: {} }])) as Record<Lang, CatalogTexts>;
+  const strip = <T extends { id: string; title: LocalizedText; summary: LocalizedText }>(kind: keyof CatalogTexts, list: readonly T[]): Omit<T, 'title' | 'summary'>[] =>
+    list.map(({ title, summary, ...rest }) => {
+      for (const lang of LANGS) texts[lang][kind][rest.id] = { title: title[lang], summary: summary[lang] };
+      return rest;
+    });
+  const bare = { cases: strip('cases', catalog.cases), shifts: strip('shifts', catalog.shifts), clinics: catalog.clinics, broken: catalog.broken };
+  return { bare, texts };
+}
+
+/**
+ * The full catalogue from its language-free part and the languages' texts received so far. A language
+ * whose texts have not arrived shows another's (es-MX first), so no reader ever finds an undefined
+ * text; with no texts at all, a title is its id and a summary is empty.
+ */
+export function withTexts(bare: BareCatalog, texts: Partial<Record<Lang, CatalogTexts>>): LibraryCatalog {
+  const order = [DEFAULT_LANG, ...LANGS.filter((l) => l !== DEFAULT_LANG)];
+  const textOf = (kind: keyof CatalogTexts, id: string, lang: Lang): EntryText => {
+    for (const l of [lang, ...order]) {
+      const table = texts[l]?.[kind];
+      // Own keys only: an id such as "constructor" must not find Object.prototype's.
+      if (table && Object.hasOwn(table, id)) return table[id] as EntryText;
+    }
+    return { title: id, summary: '' };
+  };
+  const dress = <T extends { id: string }>(kind: keyof CatalogTexts, list: readonly T[]) =>
+    list.map((entry) => {
+      const byLang = LANGS.map((lang) => [lang, textOf(kind, entry.id, lang)] as const);
+      const field = (f: keyof EntryText) => Object.fromEntries(byLang.map(([lang, text]) => [lang, text[f]])) as LocalizedText;
+      return { ...entry, title: field('title'), summary: field('summary') };
+    });
+  return { cases: dress('cases', bare.cases), shifts: dress('shifts', bare.shifts), clinics: bare.clinics, broken: bare.broken };
 }

@@ -1,4 +1,5 @@
-import type { LibraryCatalog } from '../engine/library-catalog';
+import type { Lang } from '../domain/text';
+import { splitCatalog, type CatalogTexts, type LibraryCatalog } from '../engine/library-catalog';
 import { CASE_YAML, CLINIC_YAML } from '../engine/loader-fixtures';
 import type { ClinicFile, ScenarioCase, ShiftFile } from '../engine/scenario.schema';
 import { createLibraryStore, type LibrarySource } from './library-store';
@@ -28,6 +29,36 @@ function fakeSource() {
     loadClinic: vi.fn(doc<ClinicFile>('clinic', ['clinica-1', 'clinica-2'])),
   };
   return { source, calls };
+}
+
+/** The same library as the build ships it: a catalogue without texts, and each language's texts on request. */
+function precompiledSource() {
+  const { source: full } = fakeSource();
+  const title = (id: string) => ({ 'es-MX': `${id} (es)`, en: `${id} (en)` });
+  const catalog: LibraryCatalog = {
+    ...full.catalog,
+    cases: full.catalog.cases.map((c) => ({ ...c, title: title(c.id), summary: title(`${c.id} summary`) })),
+    shifts: full.catalog.shifts.map((x) => ({ ...x, title: title(x.id), summary: title(`${x.id} summary`) })),
+  };
+  const { bare, texts } = splitCatalog(catalog);
+  const textCalls: Lang[] = [];
+  let failing = false;
+  // Each call waits for `arrive` of its language, so a test can look between asking and receiving.
+  const waiting = new Map<Lang, () => void>();
+  let hold = false;
+  const loadTexts = vi.fn((lang: Lang): Promise<CatalogTexts> => {
+    textCalls.push(lang);
+    if (failing) return Promise.reject(new Error('offline'));
+    if (!hold) return Promise.resolve(texts[lang]);
+    return new Promise<CatalogTexts>((done) => waiting.set(lang, () => done(texts[lang])));
+  });
+  const source: LibrarySource = { catalog: bare, loadTexts, loadCase: full.loadCase, loadShift: full.loadShift, loadClinic: full.loadClinic };
+  return {
+    source, textCalls,
+    fail: (on: boolean) => (failing = on),
+    hold: () => (hold = true),
+    arrive: (lang: Lang) => waiting.get(lang)?.(),
+  };
 }
 
 describe('library store', () => {
@@ -103,6 +134,86 @@ describe('library store', () => {
     });
   });
 
+  describe('catalogue texts, one language at a time', () => {
+    it('loads the asked language and shows it in both until the other arrives, then each its own', async () => {
+      const { source, textCalls } = precompiledSource();
+      const store = createLibraryStore();
+      await Promise.all([store.getState().load(() => Promise.resolve(source)), store.getState().loadTexts('es-MX')]);
+      expect(textCalls).toEqual(['es-MX']);
+      const caseA = () => store.getState().cases[0];
+      expect(caseA()?.title).toEqual({ 'es-MX': 'caso-a (es)', en: 'caso-a (es)' });
+      expect(caseA()?.summary).toEqual({ 'es-MX': 'caso-a summary (es)', en: 'caso-a summary (es)' });
+      expect(store.getState().shifts[0]?.title.en).toBe('turno (es)');
+      expect(store.getState().texts).toEqual({ 'es-MX': 'ready' });
+      const before = store.getState().cases;
+      await store.getState().loadTexts('en');
+      expect(store.getState().cases).not.toBe(before);
+      expect(caseA()?.title).toEqual({ 'es-MX': 'caso-a (es)', en: 'caso-a (en)' });
+      expect(store.getState().shifts[0]?.summary).toEqual({ 'es-MX': 'turno summary (es)', en: 'turno summary (en)' });
+      expect(store.getState().clinics['clinica-1']?.name).toBe('Clínica 1');
+      await store.getState().loadTexts('en');
+      expect(textCalls).toEqual(['es-MX', 'en']);
+    });
+
+    it('an English first visit shows English in both languages; Spanish replaces its fallback when it comes', async () => {
+      const { source } = precompiledSource();
+      const store = createLibraryStore();
+      await Promise.all([store.getState().load(() => Promise.resolve(source)), store.getState().loadTexts('en')]);
+      expect(store.getState().cases[1]?.title).toEqual({ 'es-MX': 'caso-b (en)', en: 'caso-b (en)' });
+      await store.getState().loadTexts('es-MX');
+      expect(store.getState().cases[1]?.title).toEqual({ 'es-MX': 'caso-b (es)', en: 'caso-b (en)' });
+    });
+
+    it('never has an undefined text: before any texts, a title is its id and a summary is empty', async () => {
+      const { source, textCalls, hold, arrive } = precompiledSource();
+      hold();
+      const store = createLibraryStore();
+      await store.getState().load(() => Promise.resolve(source));
+      const texts = store.getState().loadTexts('en');
+      await vi.waitFor(() => expect(textCalls).toEqual(['en']));
+      expect(store.getState().texts).toEqual({ en: 'loading' });
+      expect(store.getState().cases[0]?.title).toEqual({ 'es-MX': 'caso-a', en: 'caso-a' });
+      expect(store.getState().cases[0]?.summary).toEqual({ 'es-MX': '', en: '' });
+      arrive('en');
+      await texts;
+      expect(store.getState().cases[0]?.title.en).toBe('caso-a (en)');
+    });
+
+    it('texts asked for before the catalogue load with it', async () => {
+      const { source, textCalls } = precompiledSource();
+      const store = createLibraryStore();
+      const texts = store.getState().loadTexts('en');
+      await store.getState().load(() => Promise.resolve(source));
+      await texts;
+      await vi.waitFor(() => expect(store.getState().texts.en).toBe('ready'));
+      expect(textCalls).toEqual(['en']);
+      expect(store.getState().cases[0]?.title.en).toBe('caso-a (en)');
+    });
+
+    it('a failed download keeps the fallback, does not reject, and the next request tries again', async () => {
+      const { source, textCalls, fail } = precompiledSource();
+      const store = createLibraryStore();
+      await Promise.all([store.getState().load(() => Promise.resolve(source)), store.getState().loadTexts('es-MX')]);
+      fail(true);
+      await expect(store.getState().loadTexts('en')).resolves.toBeUndefined();
+      expect(store.getState().texts).toEqual({ 'es-MX': 'ready', en: 'failed' });
+      expect(store.getState().cases[0]?.title).toEqual({ 'es-MX': 'caso-a (es)', en: 'caso-a (es)' });
+      fail(false);
+      await store.getState().loadTexts('en');
+      expect(textCalls).toEqual(['es-MX', 'en', 'en']);
+      expect(store.getState().texts.en).toBe('ready');
+      expect(store.getState().cases[0]?.title.en).toBe('caso-a (en)');
+    });
+
+    it('a library whose catalogue has every language loads no texts', async () => {
+      const { source } = fakeSource();
+      const store = createLibraryStore();
+      await Promise.all([store.getState().load(() => Promise.resolve(source)), store.getState().loadTexts('en')]);
+      expect(store.getState().texts).toEqual({});
+      expect(store.getState().cases[0]?.title).toEqual({ 'es-MX': 'caso-a', en: 'caso-a' });
+    });
+  });
+
   describe('over raw YAML files', () => {
     it('checks them with the loader: valid cases and clinics listed, files with errors listed with errors only', async () => {
       const store = createLibraryStore();
@@ -113,8 +224,11 @@ describe('library store', () => {
           { path: 'scenarios/cases/roto.yaml', text: 'format: 1\nid: roto\n' },
         ]),
       );
+      await store.getState().loadTexts('en');
       const s = store.getState();
       expect(s.status).toBe('ready');
+      expect(s.texts).toEqual({});
+      expect(s.cases[0]?.title).toEqual({ 'es-MX': 'Caso de prueba', en: 'Test case' });
       expect(Object.keys(s.clinics)).toEqual(['umf-prueba']);
       expect(s.cases.map((c) => c.id)).toEqual(['caso-prueba']);
       expect(s.broken.map((b) => b.path)).toEqual(['scenarios/cases/roto.yaml']);

@@ -4,21 +4,35 @@
  * a desk downloads only its own case. The build precompiles the shipped library (src/app hands the
  * store a LibrarySource over Vite's virtual modules, so Vite-specific code stays in app); raw YAML
  * files (user-provided, tests) go through the engine's loader, imported only when such files come.
+ * The precompiled catalogue comes without its titles and summaries: each language's arrive apart
+ * (`loadTexts`) and are merged into the entries, so readers keep reading `entry.title[lang]`.
  */
 import { create } from 'zustand';
+import type { Lang } from '../domain/text';
 import type { SourceFile } from '../engine/library';
-import { catalogOf, type BrokenFile, type CaseEntry, type ClinicEntry, type LibraryCatalog, type ShiftEntry } from '../engine/library-catalog';
+import {
+  catalogOf, withTexts, type BareCatalog, type BrokenFile, type CaseEntry, type CatalogTexts, type ClinicEntry, type LibraryCatalog, type ShiftEntry,
+} from '../engine/library-catalog';
 import type { ClinicFile, ScenarioCase, ShiftFile } from '../engine/scenario.schema';
 
 export type { BrokenFile, CaseEntry, ClinicEntry, ShiftEntry };
 
-/** Where a library comes from: its catalogue and a loader per document kind (undefined for an unknown id). */
-export interface LibrarySource {
-  catalog: LibraryCatalog;
+/** A loader per document kind (undefined for an unknown id). */
+export interface DocumentLoaders {
   loadCase(id: string): Promise<ScenarioCase | undefined>;
   loadShift(id: string): Promise<ShiftFile | undefined>;
   loadClinic(id: string): Promise<ClinicFile | undefined>;
 }
+
+/**
+ * Where a library comes from: its catalogue and a loader per document kind. Either the catalogue has
+ * every language's texts (raw YAML), or it has none and `loadTexts` brings one language's (the build's).
+ */
+export type LibrarySource = DocumentLoaders &
+  ({ catalog: LibraryCatalog; loadTexts?: undefined } | { catalog: BareCatalog; loadTexts(lang: Lang): Promise<CatalogTexts> });
+
+/** Where one language's catalogue texts stand; a language not listed was never asked for. */
+export type TextStatus = 'loading' | 'ready' | 'failed';
 
 /** The full documents loaded so far, by id. */
 export interface LoadedDocuments {
@@ -45,6 +59,8 @@ export interface LibraryState {
   broken: BrokenFile[];
   /** Full documents loaded by `need`. */
   loaded: LoadedDocuments;
+  /** The catalogue texts asked for, by language (a library whose catalogue has them all lists none). */
+  texts: Partial<Record<Lang, TextStatus>>;
   /**
    * Loads the catalogue once; later calls wait for the same load. `read` gives the build's
    * precompiled library, or raw YAML files that the engine's loader (imported on demand) checks.
@@ -55,6 +71,12 @@ export interface LibraryState {
    * Rejects when a document's module cannot be downloaded (a later call tries again).
    */
   need(request: DocumentRequest): Promise<void>;
+  /**
+   * Loads one language's titles and summaries into `cases` and `shifts` (asked before the catalogue
+   * arrives, they load right after it). Until they come, that language shows another's texts. Never
+   * rejects: a failed download keeps the fallback, and the next call tries again.
+   */
+  loadTexts(lang: Lang): Promise<void>;
 }
 
 /** A LibrarySource over raw YAML files: the loader (yaml, zod, lint) is imported only now. */
@@ -82,6 +104,11 @@ export const createLibraryStore = () => {
   let source: LibrarySource | null = null;
   // One download per document, shared by every caller; dropped on failure so a retry downloads again.
   const pending = new Map<string, Promise<unknown>>();
+  // The precompiled catalogue without texts, and the languages' texts received so far.
+  let bare: BareCatalog | null = null;
+  let texts: Partial<Record<Lang, CatalogTexts>> = {};
+  const textLoads = new Map<Lang, Promise<void>>();
+  const wanted = new Set<Lang>();
 
   return create<LibraryState>()((set, get) => {
     /** Loads one document once and adds it to `loaded`. */
@@ -109,6 +136,31 @@ export const createLibraryStore = () => {
       return p;
     };
 
+    /** Downloads one language's texts once and merges them into the entries; a failure is forgotten so a retry downloads again. */
+    const fetchTexts = (load: (lang: Lang) => Promise<CatalogTexts>, lang: Lang): Promise<void> => {
+      let p = textLoads.get(lang);
+      if (!p) {
+        set({ texts: { ...get().texts, [lang]: 'loading' } });
+        // Through a promise, so even a loader that throws at once counts as a failed download.
+        p = Promise.resolve(lang).then(load).then(
+          (got) => {
+            texts = { ...texts, [lang]: got };
+            const status = { ...get().texts, [lang]: 'ready' as const };
+            if (!bare) return set({ texts: status });
+            const { cases, shifts } = withTexts(bare, texts);
+            set({ cases, shifts, texts: status });
+          },
+          () => {
+            // The other language's texts stay on show: a page never breaks for want of a translation.
+            textLoads.delete(lang);
+            set({ texts: { ...get().texts, [lang]: 'failed' } });
+          },
+        );
+        textLoads.set(lang, p);
+      }
+      return p;
+    };
+
     return {
       status: 'idle',
       cases: [],
@@ -116,14 +168,23 @@ export const createLibraryStore = () => {
       shifts: [],
       broken: [],
       loaded: noDocuments,
+      texts: {},
       load(read) {
         loading ??= (async () => {
           set({ status: 'loading' });
           try {
             const got = await read();
-            source = isSource(got) ? got : await sourceFromFiles(got);
-            const { catalog } = source;
+            const from = isSource(got) ? got : await sourceFromFiles(got);
+            source = from;
+            let catalog: LibraryCatalog;
+            if (from.loadTexts) {
+              bare = from.catalog;
+              catalog = withTexts(bare, texts);
+            } else {
+              catalog = from.catalog;
+            }
             set({ status: 'ready', cases: catalog.cases, clinics: recordOf(catalog.clinics), shifts: catalog.shifts, broken: catalog.broken });
+            if (from.loadTexts) for (const lang of wanted) void fetchTexts((l) => from.loadTexts(l), lang);
           } catch {
             // The catalogue could not be read (a failed chunk download): let the page offer a reload.
             loading = null;
@@ -157,6 +218,12 @@ export const createLibraryStore = () => {
           ...caseEntries.map((c) => fetchOne('cases', c.id, (x) => from.loadCase(x))),
           ...[...clinicIds].filter((id) => Object.hasOwn(get().clinics, id)).map((id) => fetchOne('clinics', id, (x) => from.loadClinic(x))),
         ]);
+      },
+      async loadTexts(lang) {
+        wanted.add(lang);
+        await loading;
+        const from = source;
+        if (from?.loadTexts) await fetchTexts((l) => from.loadTexts(l), lang);
       },
     };
   });

@@ -1,9 +1,10 @@
 /**
  * Hostile text in a scenario stays inert in the real app. The build ships the library precompiled
- * (build/scenario-library-plugin.ts): a catalogue inside the trainee chunks, and each case as a lazy
- * chunk of validated JSON. This test intercepts them with Playwright's page.route() and serves the
- * same case with hostile strings (tests/fixtures/hostile/) in its title (catalogue and case), a
- * spoken line, a choice and that choice's feedback. The app must load the case, show every string
+ * (build/scenario-library-plugin.ts): a catalogue inside the trainee chunks, its titles and summaries
+ * as a lazy chunk per language, and each case as a lazy chunk of validated JSON. This test intercepts
+ * them with Playwright's page.route() and serves the same case with hostile strings
+ * (tests/fixtures/hostile/) in its title (catalogue and case), a spoken line, a choice and that
+ * choice's feedback. The app must load the case, show every string
  * literally, create no element from it, run no script and open no dialog.
  */
 import { readFileSync } from 'node:fs';
@@ -30,8 +31,8 @@ first.choose![0]!.feedback!['es-MX'] = hostile.feedback;
 const hostileYaml = stringify(doc);
 const clinicSource = { path: 'scenarios/clinics/umf-centro-cdmx.yaml', text: read('../../scenarios/clinics/umf-centro-cdmx.yaml') };
 const hostileLibrary = loadLibrary([{ path: `scenarios/cases/${CASE_ID}.yaml`, text: hostileYaml }], { context: [clinicSource] });
-/** The catalogue entry's es-MX title in the built chunk, whatever quotes the minifier chose. */
-const catalogTitle = new RegExp(`(id:\\s*[\`"']${CASE_ID}[\`"'],\\s*title:\\s*\\{\\s*"es-MX":\\s*)(\`[^\`]*\`|"(?:[^"\\\\]|\\\\.)*")`);
+/** The case's title in the built chunk of the catalogue's es-MX texts, whatever quotes the minifier chose. */
+const catalogTitle = new RegExp(`([\`"']${CASE_ID}[\`"']:\\s*\\{\\s*[\`"']?title[\`"']?:\\s*)(\`[^\`]*\`|"(?:[^"\\\\]|\\\\.)*")`);
 
 /** What the screen shows of a text: RichText drops the ** markers, and whitespace collapses. */
 const shown = (text: string) => text.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/\s+/g, ' ').trim();
