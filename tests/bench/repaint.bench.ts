@@ -56,7 +56,7 @@ const TOOL_CASES: Array<[string, string]> = [
 ];
 
 /**
- * REPAINT=choices,registration,scheduling,room-prep,shift measures only those groups (default: all),
+ * REPAINT=floor,choices,registration,scheduling,room-prep,shift measures only those groups (default: all),
  * for quick A/B runs of two builds (DIST_DIR) while working on one screen.
  */
 const ONLY = process.env.REPAINT ? new Set(process.env.REPAINT.split(',').map((w) => w.trim())) : null;
@@ -338,6 +338,37 @@ async function measureChoices(b: Bench4x): Promise<Sample[]> {
   return samples;
 }
 
+/**
+ * The floor: the same desk, but the clicked control is a bare button added for the bench whose
+ * handler changes its own text (no React, no engine). What it measures is the browser's own cost of
+ * an input and a frame at this slowdown on this machine, the part no change to the app can remove.
+ */
+async function measureFloor(b: Bench4x): Promise<Sample[]> {
+  const { page } = b;
+  await page.goto(`${b.origin}/case/${DIALOGUE_CASE}`, { waitUntil: 'load' });
+  await page.getByRole('button', { name: 'Empezar práctica' }).click();
+  await page.locator('.choices button.choice').first().waitFor();
+  await page.evaluate(() => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.id = 'bench-floor';
+    button.textContent = '0';
+    button.addEventListener('click', () => {
+      button.textContent = String(Number(button.textContent) + 1);
+    });
+    document.querySelector('.choices')?.before(button);
+  });
+  const button = page.locator('#bench-floor');
+  const samples: Sample[] = [];
+  await throttle(b, CPU_SLOWDOWN);
+  for (let i = 0; samples.length < SAMPLES && i < SAMPLES * 2; i++) {
+    const sample = await measure(page, () => button.click());
+    if (sample) samples.push(sample);
+  }
+  await throttle(b, 1);
+  return samples;
+}
+
 /** Opens the desk of a seeded attempt at the tool of `workflow` and waits for the tool. */
 export async function openTool(b: Bench4x, workflow: string, caseId: string): Promise<void> {
   const { entries, seed } = logBefore(caseId, workflow);
@@ -577,6 +608,7 @@ export const repaintBench: Bench = {
       // The first desk of a run loads its chunks and prepares the case: slow on a busy machine.
       page.setDefaultTimeout(120_000);
       const b: Bench4x = { page, cdp: await context.newCDPSession(page), origin };
+      const floor = wanted('floor') ? await measureFloor(b) : [];
       const choices = wanted('choices') ? await measureChoices(b) : [];
       const tools = await measureTools(b);
       const shift: ShiftSamples = wanted('shift') ? await measureShiftDesk(b) : { serve: [], actions: [], pause: [], minWaiting: 0 };
@@ -585,6 +617,7 @@ export const repaintBench: Bench = {
         .map(([w, list]) => `${w} ${list.length}`)
         .join(', ');
       return [
+        ...figures('floor: a bare button changing its own text on the desk (the browser alone, no app code)', floor).map(({ goal: _, ...f }) => f),
         ...figures('dialogue choices', choices),
         ...figures(`tool actions (${perTool})`, tools.actions),
         ...Object.entries(tools.perTool).map(([w, list]) => ({ label: `  ${w} tool actions: p95`, value: percentile(list.map(latency), 95), unit: 'ms', goal: REPAINT_GOAL })),
