@@ -4,7 +4,7 @@
  * board's "ready". It renders only from the workflow snapshot and sends `room-prep.*` events; the
  * machine records every choice, so nothing here blocks a mistake or marks an answer as right.
  */
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type FormEvent } from 'react';
 import type { CustomTypeOptions } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
@@ -112,12 +112,17 @@ export default function RoomPrepTool(props: ToolProps) {
     if (said) setAnnouncement(said);
   }
 
-  const dispatch: Dispatch = (event) => {
-    setRejectedBefore(ctx.rejected.length);
-    const result = props.send(event);
+  // One function for the tool's life, so the memoised panels below redraw only when their part of the room changes.
+  const latest = useRef({ send: props.send, rejected: ctx.rejected.length });
+  useLayoutEffect(() => {
+    latest.current = { send: props.send, rejected: ctx.rejected.length };
+  });
+  const dispatch: Dispatch = useCallback((event) => {
+    setRejectedBefore(latest.current.rejected);
+    const result = latest.current.send(event);
     setSendError(result.ok ? null : result.reason);
     return result;
-  };
+  }, []);
 
   const rejection = rejectedBefore !== null && ctx.rejected.length > rejectedBefore ? ctx.rejected[ctx.rejected.length - 1] : undefined;
 
@@ -232,6 +237,15 @@ interface PanelProps {
   dispatch: Dispatch;
 }
 
+/**
+ * A panel that redraws only when the parts of the room it reads (`keys`), the language or dispatch
+ * change: one action changes one or two parts, and redrawing every panel's controls was most of an
+ * action's work.
+ */
+function panelOf(Panel: ComponentType<PanelProps>, keys: ReadonlyArray<keyof RoomPrepContext>) {
+  return memo(Panel, (a, b) => a.lang === b.lang && a.dispatch === b.dispatch && keys.every((k) => a.ctx[k] === b.ctx[k]));
+}
+
 /** Text that only screen readers get: a row button's object ("Colocar" + "Termómetro"). */
 const Hidden = ({ children }: { children: string }) => (
   <>
@@ -240,7 +254,7 @@ const Hidden = ({ children }: { children: string }) => (
   </>
 );
 
-function HandHygiene({ lang, dispatch }: Omit<PanelProps, 'ctx'>) {
+const HandHygiene = memo(function HandHygiene({ lang, dispatch }: Omit<PanelProps, 'ctx'>) {
   const tr = useTr();
   const id = useId();
   const [moment, setMoment] = useState('');
@@ -270,10 +284,10 @@ function HandHygiene({ lang, dispatch }: Omit<PanelProps, 'ctx'>) {
       </fieldset>
     </form>
   );
-}
+});
 
 /** One row of the waste list: the item, a container picker and "Desechar". */
-function WasteRow(props: { item: WasteItemId; lang: Lang; dispatch: Dispatch }) {
+const WasteRow = memo(function WasteRow(props: { item: WasteItemId; lang: Lang; dispatch: Dispatch }) {
   const tr = useTr();
   const id = useId();
   const [container, setContainer] = useState('');
@@ -328,9 +342,9 @@ function WasteRow(props: { item: WasteItemId; lang: Lang; dispatch: Dispatch }) 
       </form>
     </li>
   );
-}
+});
 
-function Waste({ ctx, lang, dispatch }: PanelProps) {
+const Waste = panelOf(function Waste({ ctx, lang, dispatch }: PanelProps) {
   const tr = useTr();
   const id = useId();
   // Rows are keyed by occurrence counted from the end ("needle#2" is the second-to-last needle):
@@ -374,9 +388,9 @@ function Waste({ ctx, lang, dispatch }: PanelProps) {
       )}
     </section>
   );
-}
+}, ['waste']);
 
-function Containers({ ctx, lang, dispatch }: PanelProps) {
+const Containers = panelOf(function Containers({ ctx, lang, dispatch }: PanelProps) {
   const tr = useTr();
   const id = useId();
   return (
@@ -441,9 +455,9 @@ function Containers({ ctx, lang, dispatch }: PanelProps) {
       )}
     </section>
   );
-}
+}, ['containers']);
 
-function Equipment({ ctx, lang, dispatch }: PanelProps) {
+const Equipment = panelOf(function Equipment({ ctx, lang, dispatch }: PanelProps) {
   const tr = useTr();
   const id = useId();
   // The specialty's checklist, then anything else already in the room.
@@ -489,7 +503,7 @@ function Equipment({ ctx, lang, dispatch }: PanelProps) {
       </table>
     </section>
   );
-}
+}, ['equipment', 'specialty']);
 
 function supplyLevel(ctx: RoomPrepContext, s: SupplyId): 'enough' | 'low' | 'restocked' | 'unavailable' {
   if (ctx.supplies.restocked.includes(s)) return 'restocked';
@@ -497,7 +511,7 @@ function supplyLevel(ctx: RoomPrepContext, s: SupplyId): 'enough' | 'low' | 'res
   return ctx.supplies.low.includes(s) ? 'low' : 'enough';
 }
 
-function Supplies({ ctx, lang, dispatch }: PanelProps) {
+const Supplies = panelOf(function Supplies({ ctx, lang, dispatch }: PanelProps) {
   const tr = useTr();
   const id = useId();
   return (
@@ -534,9 +548,9 @@ function Supplies({ ctx, lang, dispatch }: PanelProps) {
       </table>
     </section>
   );
-}
+}, ['supplies']);
 
-function Privacy({ ctx, lang, dispatch }: PanelProps) {
+const Privacy = panelOf(function Privacy({ ctx, lang, dispatch }: PanelProps) {
   const tr = useTr();
   const id = useId();
   return (
@@ -562,4 +576,4 @@ function Privacy({ ctx, lang, dispatch }: PanelProps) {
       </ul>
     </section>
   );
-}
+}, ['privacy']);
