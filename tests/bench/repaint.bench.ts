@@ -240,8 +240,15 @@ function installProbe(): void {
   for (const type of ['click', 'keydown', 'input', 'change', 'submit']) addEventListener(type, after);
 }
 
-/** Does one interaction and returns its sample, or null when the page showed no frame after it. */
+/**
+ * Does one interaction and returns its sample, or null when the page showed no frame after it.
+ * It starts from a settled page, as a person who reads before acting would: the desk draws a new
+ * patient's document cards and a new task's form a frame after the action that brought them (their
+ * placeholders are `aria-busy`), and a click landing while those are drawn would measure the previous
+ * action's deferred work along with its own.
+ */
 async function measure(page: Page, act: () => Promise<unknown>): Promise<Sample | null> {
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null, undefined, { timeout: 5000, polling: 'raf' }).catch(() => undefined);
   await page.evaluate(() => {
     (window as unknown as { __repaint: { current: unknown } }).__repaint.current = null;
   });
