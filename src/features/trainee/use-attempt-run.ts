@@ -11,8 +11,9 @@ import type { CaseData, PreparedCase } from '../../engine/case-data';
 import type { LogEntry } from '../../engine/log';
 import { replayPersisted } from '../../engine/replay';
 import type { Run, RunView, SendResult } from '../../engine/run';
-import type { ClinicFile, ScenarioCase } from '../../engine/scenario.schema';
+import type { CaseTest, ClinicFile, ScenarioCase } from '../../engine/scenario.schema';
 import { prepareCase } from '../../engine/variants';
+import { warmUpWith } from '../../engine/warm-up';
 import type { AttemptRecord } from '../../stores/attempt-record';
 
 /** The state of an attempt's run. */
@@ -43,6 +44,25 @@ export function afterNextPaint(fn: () => void, timeout = 100): () => void {
   }
   const handle = setTimeout(fn, 0);
   return () => clearTimeout(handle);
+}
+
+/**
+ * Plays up to three of the case's self-test logs on scratch runs, one per idle period, so the
+ * engine's code is optimised before the trainee's first clicks (engine/warm-up.ts). Returns a
+ * cancel function.
+ */
+export function warmUpWhenIdle(source: PreparedCase, tests: readonly CaseTest[]): () => void {
+  if (typeof requestIdleCallback !== 'function') return () => undefined;
+  const queue = tests.slice(0, 3);
+  let handle = 0;
+  const next = () => {
+    const test = queue.shift();
+    if (!test) return;
+    warmUpWith(source, test);
+    handle = requestIdleCallback(next);
+  };
+  handle = requestIdleCallback(next);
+  return () => cancelIdleCallback(handle);
 }
 
 /** An accepted action whose record is not saved yet. */
@@ -104,6 +124,7 @@ export function useAttemptRun(
     if (!start || !scenario) return;
     let live: Run | null = null;
     let cancelled = false;
+    let stopWarmUp = () => undefined as void;
     prepareCase(scenario, start.log.seed, clinic ? { clinic } : {})
       .then((prepared: PreparedCase) => {
         if (cancelled) return;
@@ -114,12 +135,14 @@ export function useAttemptRun(
         }
         live = replayed.run;
         setState({ id: start.id, run: replayed.run, view: replayed.snapshot, data: prepared.data });
+        stopWarmUp = warmUpWhenIdle(prepared, scenario.tests);
       })
       .catch((error: unknown) => {
         if (!cancelled) setState({ id: start.id, reason: fail(error) });
       });
     return () => {
       cancelled = true;
+      stopWarmUp();
       flush();
       live?.stop();
     };

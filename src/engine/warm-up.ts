@@ -1,0 +1,29 @@
+/**
+ * Warm-up: plays a case's self-test logs on scratch runs, one action at a time as the desk sends
+ * them, and throws the runs away. A browser runs the engine's code a few times per click, so the
+ * first clicks of a session meet code the JavaScript engine has not optimised yet (at 4x CPU
+ * slowdown, 5–10 ms of a choice's 15–20 ms of script). The desk calls this while it is idle; what
+ * the trainee's own run holds is never touched.
+ */
+import { readEntry } from './replay';
+import { createRun, type CaseSource, type RunOptions } from './run';
+import type { CaseTest } from './scenario.schema';
+
+/** Plays one self-test log on a scratch run until its end or its first rejected action; returns the actions accepted. */
+export function warmUpWith(source: CaseSource, test: Pick<CaseTest, 'log' | 'mode'>, opts: Omit<RunOptions, 'mode'> = {}): number {
+  const run = createRun(source, { ...opts, mode: test.mode });
+  let accepted = 0;
+  try {
+    for (const raw of test.log) {
+      const parsed = readEntry(raw);
+      if (!parsed.ok || !run.send(parsed.entry).ok) break;
+      run.snapshot();
+      accepted++;
+    }
+    run.result();
+    run.persisted();
+  } finally {
+    run.stop();
+  }
+  return accepted;
+}
