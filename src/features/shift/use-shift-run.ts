@@ -9,8 +9,10 @@ import type { LogEntry } from '../../engine/log';
 import type { SendResult } from '../../engine/run';
 import type { ShiftFile } from '../../engine/scenario.schema';
 import { prepareShift, replayShift, type PreparedShift, type ShiftLibrary, type ShiftRun, type ShiftView } from '../../engine/shift';
+import { warmUpWith } from '../../engine/warm-up';
 import type { AttemptRecord } from '../../stores/attempt-record';
 import { useLibraryStore } from '../../stores/library-store';
+import { runWhenIdle } from '../../ui/idle-tasks';
 import { paceSetting, type PaceSetting } from './shift-panels';
 
 /** The state of a shift attempt's run. */
@@ -68,6 +70,7 @@ export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile
     if (!start || !shift) return;
     let live: ShiftRun | null = null;
     let cancelled = false;
+    let stopWarmUp = () => undefined as void;
     prepareShift(shift, library, start.log.seed)
       .then((prepared) => {
         if (cancelled) return;
@@ -78,12 +81,17 @@ export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile
         }
         live = replayed.run;
         setState({ id: start.id, run: replayed.run, view: replayed.snapshot, prepared, pace: paceSetting(start.pace, start.log.mode) });
+        // While idle, the first self-test log of each of the shift's cases on a scratch run, so the
+        // engine's code is optimised before the trainee serves anyone (engine/warm-up.ts).
+        const firstOfEach = new Map(prepared.cases.map((c) => [c.scenario.id, c]));
+        stopWarmUp = runWhenIdle([...firstOfEach.values()].flatMap((c) => c.scenario.tests.slice(0, 1).map((test) => () => void warmUpWith(c, test))));
       })
       .catch((error: unknown) => {
         if (!cancelled) setState({ id: start.id, reason: fail(error) });
       });
     return () => {
       cancelled = true;
+      stopWarmUp();
       live?.stop();
     };
   }, [attemptId, shift, library]);

@@ -11,10 +11,11 @@ import type { CaseData, PreparedCase } from '../../engine/case-data';
 import type { LogEntry } from '../../engine/log';
 import { replayPersisted } from '../../engine/replay';
 import type { Run, RunView, SendResult } from '../../engine/run';
-import type { CaseTest, ClinicFile, ScenarioCase } from '../../engine/scenario.schema';
+import type { ClinicFile, ScenarioCase } from '../../engine/scenario.schema';
 import { prepareCase } from '../../engine/variants';
 import { warmUpWith } from '../../engine/warm-up';
 import type { AttemptRecord } from '../../stores/attempt-record';
+import { runWhenIdle } from '../../ui/idle-tasks';
 
 /** The state of an attempt's run. */
 export type AttemptRunState =
@@ -44,25 +45,6 @@ export function afterNextPaint(fn: () => void, timeout = 100): () => void {
   }
   const handle = setTimeout(fn, 0);
   return () => clearTimeout(handle);
-}
-
-/**
- * Plays up to three of the case's self-test logs on scratch runs, one per idle period, so the
- * engine's code is optimised before the trainee's first clicks (engine/warm-up.ts). Returns a
- * cancel function.
- */
-export function warmUpWhenIdle(source: PreparedCase, tests: readonly CaseTest[]): () => void {
-  if (typeof requestIdleCallback !== 'function') return () => undefined;
-  const queue = tests.slice(0, 3);
-  let handle = 0;
-  const next = () => {
-    const test = queue.shift();
-    if (!test) return;
-    warmUpWith(source, test);
-    handle = requestIdleCallback(next);
-  };
-  handle = requestIdleCallback(next);
-  return () => cancelIdleCallback(handle);
 }
 
 /** An accepted action whose record is not saved yet. */
@@ -135,7 +117,9 @@ export function useAttemptRun(
         }
         live = replayed.run;
         setState({ id: start.id, run: replayed.run, view: replayed.snapshot, data: prepared.data });
-        stopWarmUp = warmUpWhenIdle(prepared, scenario.tests);
+        // While idle, up to three of the case's self-test logs on scratch runs: the engine's code is then
+        // optimised before the trainee's first clicks (engine/warm-up.ts).
+        stopWarmUp = runWhenIdle(scenario.tests.slice(0, 3).map((test) => () => void warmUpWith(prepared, test)));
       })
       .catch((error: unknown) => {
         if (!cancelled) setState({ id: start.id, reason: fail(error) });
