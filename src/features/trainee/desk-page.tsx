@@ -30,7 +30,6 @@ export function DeskPage() {
   // The tools' strings load with the desk, not with the first task (which would wait for them).
   const { t } = useTranslation(['trainee', 'tools']);
   const lang = useLang();
-  const [, navigate] = useLocation();
   const attempt = useAttemptsStore((s) => s.attempts[attemptId]);
   const save = useAttemptsStore((s) => s.save);
   const scenario = useLibraryStore((s) => (attempt ? s.loaded.cases.get(attempt.caseId) : undefined));
@@ -60,9 +59,7 @@ export function DeskPage() {
         body={t('desk.unplayableBody', { reason: run.reason[lang] })}
         actions={
           <>
-            <button type="button" className="button button--primary" onClick={() => navigate(`/desk/${startAttempt(scenario.id, attempt.log.mode)}`)}>
-              {t('desk.startOver')}
-            </button>
+            <StartOverButton caseId={scenario.id} mode={attempt.log.mode} label={t('desk.startOver')} />
             <button type="button" className="button" onClick={() => downloadAttempt(attempt)}>
               {t('common.export')}
             </button>
@@ -72,6 +69,19 @@ export function DeskPage() {
     );
   }
   return <DeskView scenario={scenario} attempt={attempt} view={run.view} data={run.data} send={run.send} lang={lang} />;
+}
+
+/**
+ * Starts a new attempt of the case and goes to its desk. A component of its own so that the desk,
+ * which redraws after every action, does not also follow the address.
+ */
+function StartOverButton({ caseId, mode, label }: { caseId: string; mode: AttemptRecord['log']['mode']; label: string }) {
+  const [, navigate] = useLocation();
+  return (
+    <button type="button" className="button button--primary" onClick={() => navigate(`/desk/${startAttempt(caseId, mode)}`)}>
+      {label}
+    </button>
+  );
 }
 
 /** The trainee strings' t(). */
