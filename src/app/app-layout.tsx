@@ -59,7 +59,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       footer={<p>{t('layout.footer')}</p>}
     >
       <ErrorBoundary resetKey={pathname} onGoHome={() => navigate('/')}>
-        {/* Pages whose code, data or strings are still downloading suspend here. */}
+        {/* Pages whose strings are still downloading suspend here; a page whose code or data is on its way shows the same state itself (routes.tsx). */}
         <Suspense fallback={<PageLoading />}>{children}</Suspense>
       </ErrorBoundary>
     </PageLayout>
