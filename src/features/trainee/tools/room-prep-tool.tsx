@@ -28,6 +28,7 @@ import type { Lang, LocalizedText } from '../../../domain/text';
 import type { RoomPrepContext } from '../../../machines/room-prep.machine';
 import type { SendResult, ToolEvent, ToolProps } from './tool-props';
 import './room-prep-tool.css';
+import { memoOnContext } from '../../../ui/memo-on-context';
 import { useCachedT } from '../../../ui/use-cached-t';
 
 const say = (text: LocalizedText, lang: Lang) => text[lang];
@@ -237,14 +238,8 @@ interface PanelProps {
   dispatch: Dispatch;
 }
 
-/**
- * A panel that redraws only when the parts of the room it reads (`keys`), the language or dispatch
- * change: one action changes one or two parts, and redrawing every panel's controls was most of an
- * action's work.
- */
-function panelOf(Panel: ComponentType<PanelProps>, keys: ReadonlyArray<keyof RoomPrepContext>) {
-  return memo(Panel, (a, b) => a.lang === b.lang && a.dispatch === b.dispatch && keys.every((k) => a.ctx[k] === b.ctx[k]));
-}
+/** A panel that redraws only when the parts of the room it reads (`keys`), the language or dispatch change. */
+const panelOf = (Panel: ComponentType<PanelProps>, keys: ReadonlyArray<keyof RoomPrepContext>) => memoOnContext(Panel, keys);
 
 /** Text that only screen readers get: a row button's object ("Colocar" + "Termómetro"). */
 const Hidden = ({ children }: { children: string }) => (

@@ -4,7 +4,7 @@
  * appointment, confirmation and reminders, waiting list and urgent escalation. It renders only
  * from the workflow snapshot and sends `scheduling.*` events; the machine decides and records.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import type { CustomTypeOptions } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
@@ -31,6 +31,7 @@ import {
 } from '../../../machines/scheduling.machine';
 import type { SendResult, ToolEvent, ToolProps } from './tool-props';
 import './scheduling-tool.css';
+import { memoOnContext } from '../../../ui/memo-on-context';
 import { useCachedT } from '../../../ui/use-cached-t';
 
 const SPECIALTIES: Specialty[] = ['general', 'pediatrics', 'cardiology', 'gynecology'];
@@ -172,27 +173,46 @@ export default function SchedulingTool(props: ToolProps) {
   const closed = escalated || finished;
   const warningOpen = ctx.pending !== null && !finished;
 
+  // The callbacks below keep their identity for the tool's life, so the memoised panels redraw only
+  // when their part of the agenda changes; they read the current render's values through this ref.
+  const latest = useRef({ send, clinic, date: selection.date, tr, announce });
+  useLayoutEffect(() => {
+    latest.current = { send, clinic, date: selection.date, tr, announce };
+  });
+
   /** Sends one event; a refusal by the desk (not by the machine) is shown, never swallowed. */
-  const dispatch = (event: ToolEvent): SendResult => {
-    const result = send(event);
+  const dispatch = useCallback((event: ToolEvent): SendResult => {
+    const result = latest.current.send(event);
     setSendError(result.ok ? null : result.reason);
     return result;
-  };
+  }, []);
 
-  const openAppointment = (appointmentId: string) => {
+  const openAppointment = useCallback((appointmentId: string) => {
     setSelectedId(appointmentId);
     setOpenings((n) => n + 1);
-  };
+  }, []);
 
-  const chooseSlot = (slot: Slot) => {
+  const chooseSlot = useCallback((slot: Slot) => {
+    const now = latest.current;
     setBooking({ doctorId: slot.doctorId, date: slot.date, start: slot.start, minutes: String(slot.minutes) });
-    announce(tr('tools.scheduling.announce.slotChosen', { time: slot.start, doctor: doctorName(clinic, slot.doctorId) }));
+    now.announce(now.tr('tools.scheduling.announce.slotChosen', { time: slot.start, doctor: doctorName(now.clinic, slot.doctorId) }));
     bookButton.current?.focus();
-  };
+  }, []);
 
-  const goToDate = (date: string) => {
-    if (isIsoDate(date) && date !== selection.date) dispatch({ type: 'scheduling.selectDate', date });
-  };
+  const goToDate = useCallback(
+    (date: string) => {
+      if (isIsoDate(date) && date !== latest.current.date) dispatch({ type: 'scheduling.selectDate', date });
+    },
+    [dispatch],
+  );
+
+  const openDay = useCallback(
+    (date: string) => {
+      setView('day');
+      goToDate(date);
+    },
+    [goToDate],
+  );
 
   const step = view === 'day' ? 1 : 7;
   const selected = selectedId ? findAppointment(clinic, selectedId) : undefined;
@@ -277,10 +297,7 @@ export default function SchedulingTool(props: ToolProps) {
                   lang={lang}
                   selectedId={selectedId}
                   onOpen={openAppointment}
-                  onOpenDay={(date) => {
-                    setView('day');
-                    goToDate(date);
-                  }}
+                  onOpenDay={openDay}
                 />
               )}
               {selected && (
@@ -325,7 +342,7 @@ export default function SchedulingTool(props: ToolProps) {
 
 type Dispatch = (event: ToolEvent) => SendResult;
 
-function PatientCard({ ctx, lang }: { ctx: SchedulingContext; lang: Lang }) {
+const PatientCard = memoOnContext(function PatientCard({ ctx, lang }: { ctx: SchedulingContext; lang: Lang }) {
   const tr = useTr();
   const { patient, need } = ctx.given;
   const none = tr('tools.scheduling.patient.notOnFile');
@@ -356,14 +373,14 @@ function PatientCard({ ctx, lang }: { ctx: SchedulingContext; lang: Lang }) {
       </dl>
     </section>
   );
-}
+}, ['given']);
 
 function appointmentSummary(ctx: SchedulingContext, appointmentId: string, lang: Lang): string {
   const a = findAppointment(ctx.clinic, appointmentId);
   return a ? `${longDate(a.date, lang)}, ${a.start}, ${doctorName(ctx.clinic, a.doctorId)}` : appointmentId;
 }
 
-function Navigation(props: {
+const Navigation = memo(function Navigation(props: {
   date: string;
   today: string;
   view: 'day' | 'week';
@@ -421,9 +438,9 @@ function Navigation(props: {
       </div>
     </fieldset>
   );
-}
+});
 
-function Filters({ ctx, lang, dispatch }: { ctx: SchedulingContext; lang: Lang; dispatch: Dispatch }) {
+const Filters = memoOnContext(function Filters({ ctx, lang, dispatch }: { ctx: SchedulingContext; lang: Lang; dispatch: Dispatch }) {
   const tr = useTr();
   const id = useId();
   const { clinic, selection } = ctx;
@@ -488,9 +505,9 @@ function Filters({ ctx, lang, dispatch }: { ctx: SchedulingContext; lang: Lang; 
       </button>
     </fieldset>
   );
-}
+}, ['clinic', 'selection']);
 
-function SlotResults({ ctx, lang, onChoose }: { ctx: SchedulingContext; lang: Lang; onChoose: (slot: Slot) => void }) {
+const SlotResults = memoOnContext(function SlotResults({ ctx, lang, onChoose }: { ctx: SchedulingContext; lang: Lang; onChoose: (slot: Slot) => void }) {
   const tr = useTr();
   const id = useId();
   return (
@@ -516,7 +533,7 @@ function SlotResults({ ctx, lang, onChoose }: { ctx: SchedulingContext; lang: La
       )}
     </section>
   );
-}
+}, ['clinic', 'searched', 'selection', 'slots']);
 
 interface BookingDraft {
   doctorId: string;
@@ -589,7 +606,7 @@ function DoctorSelect(props: {
   );
 }
 
-function BookingForm({
+const BookingForm = memoOnContext(function BookingForm({
   buttonRef,
   ...props
 }: {
@@ -688,7 +705,7 @@ function BookingForm({
       </button>
     </form>
   );
-}
+}, ['clinic']);
 
 /** The appointments of a doctor on a date, in time order. */
 const appointmentsOf = (clinic: Clinic, doctorId: string, date: string) =>
@@ -715,7 +732,7 @@ function AppointmentButton(props: { appointment: Appointment; selected: boolean;
   );
 }
 
-function DayGrid(props: { ctx: SchedulingContext; lang: Lang; selectedId: string | null; onOpen: (id: string) => void }) {
+const DayGrid = memoOnContext(function DayGrid(props: { ctx: SchedulingContext; lang: Lang; selectedId: string | null; onOpen: (id: string) => void }) {
   const tr = useTr();
   const { clinic, selection } = props.ctx;
   const date = selection.date;
@@ -810,9 +827,9 @@ function DayGrid(props: { ctx: SchedulingContext; lang: Lang; selectedId: string
       </table>
     </div>
   );
-}
+}, ['clinic', 'selection']);
 
-function WeekGrid(props: {
+const WeekGrid = memoOnContext(function WeekGrid(props: {
   ctx: SchedulingContext;
   lang: Lang;
   selectedId: string | null;
@@ -888,7 +905,7 @@ function WeekGrid(props: {
       </table>
     </div>
   );
-}
+}, ['clinic', 'selection']);
 
 function AppointmentDetail(props: {
   appointment: Appointment;
@@ -1093,7 +1110,7 @@ function ChannelForm(props: { legend: string; button: string; onSend: (channel: 
   );
 }
 
-function PatientAppointment({ ctx, lang, dispatch }: { ctx: SchedulingContext; lang: Lang; dispatch: Dispatch }) {
+const PatientAppointment = memoOnContext(function PatientAppointment({ ctx, lang, dispatch }: { ctx: SchedulingContext; lang: Lang; dispatch: Dispatch }) {
   const tr = useTr();
   const id = useId();
   const appt = ctx.patientAppointmentId ? findAppointment(ctx.clinic, ctx.patientAppointmentId) : undefined;
@@ -1135,9 +1152,9 @@ function PatientAppointment({ ctx, lang, dispatch }: { ctx: SchedulingContext; l
       )}
     </section>
   );
-}
+}, ['clinic', 'patientAppointmentId', 'record']);
 
-function WaitingList({ ctx, lang, dispatch }: { ctx: SchedulingContext; lang: Lang; dispatch: Dispatch }) {
+const WaitingList = memoOnContext(function WaitingList({ ctx, lang, dispatch }: { ctx: SchedulingContext; lang: Lang; dispatch: Dispatch }) {
   const tr = useTr();
   const id = useId();
   const slotText = (s: Slot) => `${longDate(s.date, lang)}, ${s.start} · ${doctorName(ctx.clinic, s.doctorId)}`;
@@ -1183,9 +1200,9 @@ function WaitingList({ ctx, lang, dispatch }: { ctx: SchedulingContext; lang: La
       </button>
     </section>
   );
-}
+}, ['clinic', 'given', 'record']);
 
-function Escalation({ dispatch }: { dispatch: Dispatch }) {
+const Escalation = memo(function Escalation({ dispatch }: { dispatch: Dispatch }) {
   const tr = useTr();
   const id = useId();
   const [target, setTarget] = useState('');
@@ -1224,7 +1241,7 @@ function Escalation({ dispatch }: { dispatch: Dispatch }) {
       </fieldset>
     </form>
   );
-}
+});
 
 /**
  * The agenda's confirmation dialog (overbooking, a length that is not the visit type's). Modal:
