@@ -1,8 +1,16 @@
 import { createRun } from './run';
 import { bestLog, fakeCase, fakeWorkflows } from './run-fixtures';
-import { warmUpWith } from './warm-up';
+import { warmUpSteps } from './warm-up';
 
 const opts = { workflows: fakeWorkflows };
+
+/** Plays a whole log through warmUpSteps; returns the actions accepted. */
+function warmUpWith(...args: Parameters<typeof warmUpSteps>): number {
+  const steps = warmUpSteps(...args);
+  let next = steps.next();
+  while (!next.done) next = steps.next();
+  return next.value;
+}
 
 describe('warmUpWith', () => {
   it('plays a whole self-test log, one action at a time', () => {
@@ -22,5 +30,27 @@ describe('warmUpWith', () => {
     expect({ view: live.snapshot(), log: live.log(), result: live.result() }).toEqual(before);
     expect(live.send({ type: 'form.consent' }).ok).toBe(true);
     live.stop();
+  });
+});
+
+describe('warmUpSteps', () => {
+  it('pauses before each action and can be stopped between two', () => {
+    const steps = warmUpSteps(fakeCase(), { log: [...bestLog], mode: 'practice' }, opts);
+    expect(steps.next().done).toBe(false);
+    expect(steps.next().done).toBe(false);
+    expect(steps.return(0).done).toBe(true);
+    expect(steps.next().done).toBe(true);
+  });
+
+  it('returns the actions accepted when played to the end', () => {
+    const steps = warmUpSteps(fakeCase(), { log: [...bestLog], mode: 'practice' }, opts);
+    let next = steps.next();
+    let pauses = 0;
+    while (!next.done) {
+      pauses++;
+      next = steps.next();
+    }
+    expect(next.value).toBe(bestLog.length);
+    expect(pauses).toBe(bestLog.length);
   });
 });

@@ -627,7 +627,11 @@ export const repaintBench: Bench = {
         ...figures('floor: a bare button changing its own text on the desk (the browser alone, no app code)', floor).map(({ goal: _, ...f }) => f),
         ...figures('dialogue choices', choices),
         ...figures(`tool actions (${perTool})`, tools.actions),
-        ...Object.entries(tools.perTool).map(([w, list]) => ({ label: `  ${w} tool actions: p95`, value: percentile(list.map(latency), 95), unit: 'ms', goal: REPAINT_GOAL })),
+        ...Object.entries(tools.perTool).flatMap(([w, list]) => [
+          { label: `  ${w} tool actions: p95`, value: percentile(list.map(latency), 95), unit: 'ms', goal: REPAINT_GOAL },
+          // The first action in a tool meets code the browser has not run yet; the rest show what a trainee feels once working.
+          { label: `  ${w} tool: first action / p50 and p95 of the others`, value: latency(list[0] as Sample), unit: `ms / ${percentile(list.slice(1).map(latency), 50).toFixed(0)} / ${percentile(list.slice(1).map(latency), 95).toFixed(0)} ms` },
+        ]),
         ...figures('keystrokes in a registration field (not log actions)', tools.keys).filter((f) => !f.label.includes('cross-check')),
         ...(wanted('shift') ? [{ label: `shift desk (${SHIFT_ID} at 08:10): fewest patients waiting in the queue while measuring`, value: shift.minWaiting, unit: 'patients', goal: `>= ${WAITING_GOAL}` }] : []),
         ...figures('shift desk: queue selection (serve a waiting patient)', shift.serve),

@@ -9,7 +9,7 @@ import type { LogEntry } from '../../engine/log';
 import type { SendResult } from '../../engine/run';
 import type { ShiftFile } from '../../engine/scenario.schema';
 import { prepareShift, replayShift, type PreparedShift, type ShiftLibrary, type ShiftRun, type ShiftView } from '../../engine/shift';
-import { warmUpWith } from '../../engine/warm-up';
+import { warmUpSteps } from '../../engine/warm-up';
 import type { AttemptRecord } from '../../stores/attempt-record';
 import { useLibraryStore } from '../../stores/library-store';
 import { runWhenIdle } from '../../ui/idle-tasks';
@@ -84,7 +84,7 @@ export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile
         // While idle, the first self-test log of each of the shift's cases on a scratch run, so the
         // engine's code is optimised before the trainee serves anyone (engine/warm-up.ts).
         const firstOfEach = new Map(prepared.cases.map((c) => [c.scenario.id, c]));
-        stopWarmUp = runWhenIdle([...firstOfEach.values()].flatMap((c) => c.scenario.tests.slice(0, 1).map((test) => () => void warmUpWith(c, test))));
+        stopWarmUp = runWhenIdle([...firstOfEach.values()].flatMap((c) => c.scenario.tests.slice(0, 1).map((test) => () => warmUpSteps(c, test))));
       })
       .catch((error: unknown) => {
         if (!cancelled) setState({ id: start.id, reason: fail(error) });

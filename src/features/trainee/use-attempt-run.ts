@@ -13,7 +13,7 @@ import { replayPersisted } from '../../engine/replay';
 import type { Run, RunView, SendResult } from '../../engine/run';
 import type { ClinicFile, ScenarioCase } from '../../engine/scenario.schema';
 import { prepareCase } from '../../engine/variants';
-import { warmUpWith } from '../../engine/warm-up';
+import { warmUpSteps } from '../../engine/warm-up';
 import type { AttemptRecord } from '../../stores/attempt-record';
 import { runWhenIdle } from '../../ui/idle-tasks';
 
@@ -119,7 +119,7 @@ export function useAttemptRun(
         setState({ id: start.id, run: replayed.run, view: replayed.snapshot, data: prepared.data });
         // While idle, up to three of the case's self-test logs on scratch runs: the engine's code is then
         // optimised before the trainee's first clicks (engine/warm-up.ts).
-        stopWarmUp = runWhenIdle(scenario.tests.slice(0, 3).map((test) => () => void warmUpWith(prepared, test)));
+        stopWarmUp = runWhenIdle(scenario.tests.slice(0, 3).map((test) => () => warmUpSteps(prepared, test)));
       })
       .catch((error: unknown) => {
         if (!cancelled) setState({ id: start.id, reason: fail(error) });
