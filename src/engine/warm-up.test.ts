@@ -22,11 +22,12 @@ describe('warmUpWith', () => {
     expect(warmUpWith(fakeCase(), { log: [{ nonsense: true }], mode: 'assessment' }, opts)).toBe(0);
   });
 
-  it('leaves a live run exactly as it was', () => {
-    const live = createRun(fakeCase(), opts);
+  it('leaves a live run of the same case object exactly as it was', () => {
+    const source = fakeCase();
+    const live = createRun(source, opts);
     expect(live.send({ type: 'choose', choice: 'rushed' }).ok).toBe(true);
     const before = { view: live.snapshot(), log: live.log(), result: live.result() };
-    warmUpWith(fakeCase(), { log: [...bestLog], mode: 'practice' }, opts);
+    warmUpWith(source, { log: [...bestLog], mode: 'practice' }, opts);
     expect({ view: live.snapshot(), log: live.log(), result: live.result() }).toEqual(before);
     expect(live.send({ type: 'form.consent' }).ok).toBe(true);
     live.stop();

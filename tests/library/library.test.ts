@@ -14,6 +14,7 @@ import { fromFileLog } from '../../src/engine/log';
 import { replay } from '../../src/engine/replay';
 import { createRun } from '../../src/engine/run';
 import { prepareCase } from '../../src/engine/variants';
+import { warmUpSteps } from '../../src/engine/warm-up';
 import type { ScenarioCase } from '../../src/engine/scenario.schema';
 import { workflows } from '../../src/machines/registry';
 
@@ -94,6 +95,33 @@ describe('the scenario library', () => {
         if (batched.ok) batched.run.stop();
         single.stop();
       }
+    }
+    expect(differences).toEqual([]);
+  });
+
+  // The desk plays a case's self-test logs on scratch runs while idle (engine/warm-up.ts), over the
+  // same prepared case as the trainee's run: that must change nothing the trainee's run then does.
+  it('plays every self-test log the same after the desk has warmed up on that case', async () => {
+    const differences: string[] = [];
+    for (const scenario of cases) {
+      const clinic = lib.clinics.get(scenario.clinic);
+      const seed = scenario.tests[0]?.seed ?? 0;
+      const prepared = await prepareCase(scenario, seed, clinic ? { clinic } : {});
+      const play = () =>
+        scenario.tests.map((test) => {
+          const log = fromFileLog(test.log);
+          if (!log.ok) return null;
+          const r = replay(prepared, log.entries, { workflows, seed, ...(test.mode && { mode: test.mode }) });
+          if (!r.ok) return { at: r.index };
+          r.run.stop();
+          return { result: r.result, log: r.run.log() };
+        });
+      const before = JSON.stringify(play());
+      for (const test of scenario.tests.slice(0, 3)) {
+        const steps = warmUpSteps(prepared, test, { workflows });
+        while (!steps.next().done);
+      }
+      if (JSON.stringify(play()) !== before) differences.push(scenario.id);
     }
     expect(differences).toEqual([]);
   });
