@@ -7,7 +7,7 @@ import type { Person } from '../../domain/types';
 import type { CaseData } from '../../engine/case-data';
 import type { LogEntry } from '../../engine/log';
 import type { RunView, ScoredItem, SendResult } from '../../engine/run';
-import type { Line, ScenarioCase } from '../../engine/scenario.schema';
+import type { ClinicFile, Line, ScenarioCase } from '../../engine/scenario.schema';
 import type { AttemptRecord } from '../../stores/attempt-record';
 import { useAttemptsStore } from '../../stores/attempts-store';
 import { useLibraryStore } from '../../stores/library-store';
@@ -34,7 +34,6 @@ export function DeskPage() {
   const save = useAttemptsStore((s) => s.save);
   const scenario = useLibraryStore((s) => (attempt ? s.loaded.cases.get(attempt.caseId) : undefined));
   const clinic = useLibraryStore((s) => (scenario ? s.loaded.clinics.get(scenario.clinic) : undefined));
-  const run = useAttemptRun(attempt, scenario, clinic, (r) => void save(r));
   const title = scenario?.title[lang];
   useDocumentTitle(useMemo(() => (title === undefined ? t('desk.notFound') : t('desk.title', { title })), [t, title]));
 
@@ -51,6 +50,25 @@ export function DeskPage() {
       />
     );
   }
+  return <AttemptDesk attempt={attempt} scenario={scenario} clinic={clinic} save={save} lang={lang} t={t} />;
+}
+
+/** Props of AttemptDesk: what DeskPage looked up. */
+interface AttemptDeskProps {
+  attempt: AttemptRecord;
+  scenario: ScenarioCase;
+  clinic: ClinicFile | undefined;
+  save: (record: AttemptRecord) => unknown;
+  lang: Lang;
+  t: TFunction<['trainee', 'tools']>;
+}
+
+/**
+ * The attempt's run on the desk. A component of its own so that an action redraws from here down,
+ * without the page's lookups (address, strings, stores, title) running again.
+ */
+function AttemptDesk({ attempt, scenario, clinic, save, lang, t }: AttemptDeskProps) {
+  const run = useAttemptRun(attempt, scenario, clinic, (r) => void save(r));
   if (run.state === 'loading') return <RouteLoading label={t('common.loading')} />;
   if (run.state === 'failed') {
     return (
