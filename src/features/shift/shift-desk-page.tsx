@@ -40,7 +40,7 @@ export function ShiftDeskPage({ CaseDesk }: { CaseDesk: ComponentType<CaseDeskPr
   const { attemptId = '' } = useParams();
   // The case desk's and the tools' strings too, loaded with the page: loading them on the first "Atender" would
   // suspend the whole desk (it blinked to "Cargando…" and lost the keyboard focus).
-  const t = useCachedT(useTranslation(['shift', 'trainee', 'tools']).t);
+  const t = useCachedT(useTranslation(['shift', 'trainee', 'tools']));
   const lang = useLang();
   const attempt = useAttemptsStore((s) => s.attempts[attemptId]);
   const save = useAttemptsStore((s) => s.save);
@@ -111,7 +111,7 @@ export interface ShiftDeskViewProps {
 
 /** The shift desk: clock and pace, queue, phone, rooms, notices, and the case being attended. */
 export function ShiftDeskView({ title, attempt, view, prepared, run, send, elapse, pace, onPace, lang, CaseDesk }: ShiftDeskViewProps) {
-  const t = useCachedT(useTranslation('shift').t);
+  const t = useCachedT(useTranslation('shift'));
   const [rejected, setRejected] = useState<LocalizedText | null>(null);
   const activeHeading = useRef<HTMLHeadingElement>(null);
   const queueHeading = useRef<HTMLHeadingElement>(null);

@@ -25,7 +25,7 @@ export interface QueuePanelProps {
 /** One waiting patient's row; redrawn only when what it shows changes (the queue is redrawn on every action). */
 const QueueRow = memo(
   function QueueRow({ item, name, lang, onServe }: { item: ShiftQueueItem; name: string; lang: Lang; onServe: (arrival: number) => void }) {
-    const t = useCachedT(useTranslation('shift').t);
+    const t = useCachedT(useTranslation('shift'));
     const paused = item.status === 'paused';
     return (
       <tr className={item.redFlag ? 'shift-queue__row shift-queue__row--flag' : 'shift-queue__row'}>
@@ -73,7 +73,7 @@ const QueueRow = memo(
 
 /** The waiting room: who waits at the desk, since when, how they feel, and a button to serve each. */
 export function QueuePanel({ queue, nameOf, lang, onServe, headingRef }: QueuePanelProps) {
-  const t = useCachedT(useTranslation('shift').t);
+  const t = useCachedT(useTranslation('shift'));
   const headingId = useId();
   // A stable callback, so rows whose patient did not change are not redrawn.
   const serveRef = useRef(onServe);
@@ -121,7 +121,7 @@ export interface PhonePanelProps {
 
 /** The phone: ringing calls with the seconds before they hang up, held calls, and callers to call back. */
 export function PhonePanel({ calls, nameOf, lang, onAnswer, onReturn }: PhonePanelProps) {
-  const t = useCachedT(useTranslation('shift').t);
+  const t = useCachedT(useTranslation('shift'));
   const headingId = useId();
   return (
     <section className="shift-panel shift-phone" aria-labelledby={headingId}>
@@ -197,7 +197,7 @@ export interface PaceControlProps {
  * Practice can pause it; in an assessment a chosen pace can neither be paused nor switched off.
  */
 export function PaceControl({ mode, running, pace, onPace, onElapse }: PaceControlProps) {
-  const t = useCachedT(useTranslation('shift').t);
+  const t = useCachedT(useTranslation('shift'));
   const selectId = useId();
   const elapseRef = useRef(onElapse);
   useEffect(() => {
@@ -234,7 +234,7 @@ export function PaceControl({ mode, running, pace, onPace, onElapse }: PaceContr
 
 /** Rooms reported dirty and not yet turned over. */
 export function RoomBoard({ rooms, roomName }: { rooms: string[]; roomName: (id: string) => string }) {
-  const t = useCachedT(useTranslation('shift').t);
+  const t = useCachedT(useTranslation('shift'));
   const headingId = useId();
   return (
     <section className="shift-panel shift-rooms" aria-labelledby={headingId}>
@@ -261,7 +261,7 @@ export function RoomBoard({ rooms, roomName }: { rooms: string[]; roomName: (id:
  * there when the page opened (a resumed shift) is not announced again.
  */
 export function ShiftAnnouncer({ view, nameOf, lang }: { view: ShiftView; nameOf: (arrival: number) => string; lang: Lang }) {
-  const t = useCachedT(useTranslation('shift').t);
+  const t = useCachedT(useTranslation('shift'));
   const seen = useRef<{ queue: Set<number>; calls: Set<number>; notices: number; done: number; ended: boolean } | null>(null);
   // The live regions' text is written straight to the DOM: an announcement is a side effect, not state.
   const politeRef = useRef<HTMLParagraphElement>(null);

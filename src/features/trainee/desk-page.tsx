@@ -107,7 +107,7 @@ type TraineeT = TFunction<'trainee'>;
 
 /** The trainee strings' t(), cached (see useCachedT). */
 function useTraineeT(): TraineeT {
-  return useCachedT(useTranslation('trainee').t);
+  return useCachedT(useTranslation('trainee'));
 }
 
 /**

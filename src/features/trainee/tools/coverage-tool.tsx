@@ -59,7 +59,7 @@ const safeDate = (iso: string, lang: Lang): string => {
 export default function CoverageTool(props: ToolProps) {
   const { snapshot, lang } = props;
   const c = snapshot.context as CoverageContext;
-  const t = useCachedT(useTranslation('tools', { keyPrefix: 'tools.coverage' }).t);
+  const t = useCachedT(useTranslation('tools', { keyPrefix: 'tools.coverage' }));
   const base = useId();
   const [sendError, setSendError] = useState<string | null>(null);
   const { screen, sub } = screenOf(snapshot.value);

@@ -52,7 +52,7 @@ const safeDate = (iso: string, lang: Lang): string => {
 export default function RegistrationTool(props: ToolProps) {
   const { snapshot, lang, people, patient } = props;
   const c = snapshot.context as RegistrationContext;
-  const t = useCachedT(useTranslation('tools', { keyPrefix: 'tools.registration' }).t);
+  const t = useCachedT(useTranslation('tools', { keyPrefix: 'tools.registration' }));
   const base = useId();
   const [sendError, setSendError] = useState<string | null>(null);
   const finished = snapshot.status === 'done' || snapshot.value === 'saved' || snapshot.value === 'cancelled';

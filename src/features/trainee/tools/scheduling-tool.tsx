@@ -89,7 +89,7 @@ type Translate = (key: Key, vars?: Record<string, string | number>) => string;
  * resource tree made the type check of this file take minutes.
  */
 function useTr(): Translate {
-  const t = useCachedT(useTranslation('tools').t);
+  const t = useCachedT(useTranslation('tools'));
   return t as unknown as Translate;
 }
 
