@@ -333,8 +333,13 @@ export function initialContext(input: RunInput): RunContext {
 
 /** The clock and the action count after an accepted entry (paced time first, then the cost). */
 function tick(ctx: RunContext, entry: LogEntry): Pick<RunContext, 'clock' | 'actions'> {
+  return { clock: clockAfter(ctx, entry), actions: ctx.actions + 1 };
+}
+
+/** The clock after an accepted entry: paced time first (`at`), then the entry's cost. */
+function clockAfter(ctx: RunContext, entry: LogEntry): number {
   const paced = entry.at === undefined ? ctx.clock : Math.max(ctx.clock, ctx.setup.startClock + entry.at);
-  return { clock: paced + costOf(ctx, entry), actions: ctx.actions + 1 };
+  return paced + costOf(ctx, entry);
 }
 
 /** Where a move to `target` comes to rest: an end (or a dead end), a task, or a dialogue step. */
@@ -519,7 +524,7 @@ export const runMachine = setup({
         task.ref.send(markValidated(action));
         // tick, written in place (the copy above is this step's own); the action's index is the count before it.
         const index = next.actions;
-        next.clock = (entry.at === undefined ? next.clock : Math.max(next.clock, next.setup.startClock + entry.at)) + costOf(next, entry);
+        next.clock = clockAfter(next, entry);
         next.actions = index + 1;
         Object.assign(next, observe(next, task, index));
       }
