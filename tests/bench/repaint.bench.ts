@@ -25,11 +25,12 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type CDPSession, type Locator, type Page } from 'playwright-core';
+import { chromium, type CDPSession, type Locator, type Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { fromFileLog, type LogEntry } from '../../src/engine/log';
 import { CHROMIUM_ARGS } from '../browser/browser';
 import { seedAttempt as seedStored } from '../browser/seed-attempt';
+import { fetchedScripts, totalBytes } from '../browser/fetched-scripts';
 import { createStaticServer, findChromium } from '../browser/global-setup';
 import type { Bench, Figure } from './bench';
 import { BUDGET_BYTES, firstLoadChunks, measureFirstLoad } from './bundle-size';
@@ -155,8 +156,8 @@ async function fetchedFigures(): Promise<Figure[]> {
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const fetched = (path: string, what: string, ready: (page: Page) => Promise<unknown>, seed?: (page: Page) => Promise<string>) =>
-      fetchedKb(browser, origin, path, ready, seed).then(
-        (f): Figure => ({ label: `${what} as fetched by Chromium (${f.files} JS files)`, value: f.kb, unit: 'KB gzip', goal: budget }),
+      fetchedScripts(browser, origin, path, ready, seed ? { seed } : {}).then(
+        (sizes): Figure => ({ label: `${what} as fetched by Chromium (${sizes.size} JS files)`, value: kb(totalBytes(sizes)), unit: 'KB gzip', goal: budget }),
       );
     const title = readCase(FIRST_LOAD_CASE).title['es-MX'];
     return [
@@ -546,44 +547,6 @@ function figures(group: string, samples: Sample[]): Figure[] {
   ];
 }
 
-/**
- * JavaScript Chromium fetched on a direct load of `path` (gzipped; everything the route pulls in,
- * scenario documents and on-demand chunks included) until `ready` and the network is idle. `seed`
- * runs first on the home page of the same context (an attempt in IndexedDB) and returns a suffix for the path.
- */
-async function fetchedKb(
-  browser: Browser,
-  origin: string,
-  path: string,
-  ready: (page: Page) => Promise<unknown>,
-  seed?: (page: Page) => Promise<string>,
-): Promise<{ kb: number; files: number }> {
-  const context = await browser.newContext({ locale: 'es-MX' });
-  try {
-    let suffix = '';
-    if (seed) {
-      const home = await context.newPage();
-      await home.goto(`${origin}/`, { waitUntil: 'load' });
-      suffix = await seed(home);
-      await home.close();
-    }
-    const page = await context.newPage();
-    page.setDefaultTimeout(120_000);
-    // The seeding page filled the HTTP cache: a first load downloads everything again.
-    await (await context.newCDPSession(page)).send('Network.setCacheDisabled', { cacheDisabled: true });
-    const files = new Set<string>();
-    page.on('response', (r) => {
-      const file = new URL(r.url()).pathname;
-      if (file.endsWith('.js')) files.add(file.slice(1));
-    });
-    await page.goto(`${origin}${path}${suffix}`, { waitUntil: 'load' });
-    await ready(page);
-    await page.waitForLoadState('networkidle');
-    return { kb: [...files].reduce((sum, f) => sum + gzipKb(f), 0), files: files.size };
-  } finally {
-    await context.close();
-  }
-}
 
 export const repaintBench: Bench = {
   name: `repaint latency in Chromium (${CPU_SLOWDOWN}x CPU slowdown, input to next frame)`,
