@@ -75,3 +75,17 @@ export async function axeViolations(page: Page): Promise<string[]> {
     ),
   );
 }
+
+/**
+ * A full-page screenshot as a person scrolling down the page sees it: the viewport is made as tall as
+ * the page first, because parts drawn only near the viewport (the scheduling grid's rows use
+ * content-visibility: auto) would otherwise show empty in the picture.
+ */
+export async function screenshotWholePage(page: Page, path: string): Promise<void> {
+  const size = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (size) await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.screenshot({ path, fullPage: true });
+  if (size) await page.setViewportSize(size);
+}

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { fromFileLog, type LogEntry } from '../../src/engine/log';
 import { seedAttempt as seedStored } from './seed-attempt';
-import { axeViolations, launchBrowser, openPage, type TrackedPage } from './browser';
+import { axeViolations, launchBrowser, openPage, screenshotWholePage, type TrackedPage } from './browser';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const CASES = fileURLToPath(new URL('../../scenarios/cases/', import.meta.url));
@@ -68,7 +68,7 @@ describe('trainee desk in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Biblioteca de casos' }).waitFor();
     await page.getByRole('link', { name: cases[0]!.title['es-MX'] }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOTS}library.png`, fullPage: true });
+    await screenshotWholePage(page, `${SCREENSHOTS}library.png`);
     await page.getByLabel('Flujo de trabajo').selectOption('room-prep');
     expect(new URL(page.url()).search).toBe('?workflow=room-prep');
     await page.waitForFunction(() => [...document.querySelectorAll('.case-card')].every((card) => card.textContent?.includes('Consultorios')));
@@ -117,7 +117,7 @@ describe('trainee desk in Chromium', () => {
       await tracked.page.locator('.tool').waitFor();
       await tracked.page.waitForTimeout(300);
       expect(await axeViolations(tracked.page)).toEqual([]);
-      await tracked.page.screenshot({ path: `${SCREENSHOTS}desk-${workflow}.png`, fullPage: true });
+      await screenshotWholePage(tracked.page, `${SCREENSHOTS}desk-${workflow}.png`);
       expect(tracked.consoleErrors).toEqual([]);
     }
   });
@@ -134,7 +134,7 @@ describe('trainee desk in Chromium', () => {
     await page.getByRole('button', { name: 'Anterior' }).click();
     await page.getByText(`Acción ${entries.length - 1} de ${entries.length}`).first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOTS}debrief.png`, fullPage: true });
+    await screenshotWholePage(page, `${SCREENSHOTS}debrief.png`);
     expect(tracked.consoleErrors).toEqual([]);
   });
 });

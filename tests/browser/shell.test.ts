@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { axeViolations, launchBrowser, openPage, type TrackedPage } from './browser';
+import { axeViolations, launchBrowser, openPage, screenshotWholePage, type TrackedPage } from './browser';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
@@ -39,7 +39,7 @@ describe('app shell in Chromium', () => {
     expect(await page.title()).toBe('Mesa Clínica — simulador de recepción clínica');
     expect(await htmlLang(tracked)).toBe('es-MX');
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOTS}home-es.png`, fullPage: true });
+    await screenshotWholePage(page, `${SCREENSHOTS}home-es.png`);
     expect(tracked.consoleErrors).toEqual([]);
   });
 
@@ -69,7 +69,7 @@ describe('app shell in Chromium', () => {
     expect(await page.title()).toBe('Mesa Clínica — clinic front-desk simulator');
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOTS}home-en.png`, fullPage: true });
+    await screenshotWholePage(page, `${SCREENSHOTS}home-en.png`);
     expect(tracked.consoleErrors).toEqual([]);
   });
 

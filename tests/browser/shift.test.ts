@@ -17,7 +17,7 @@ import { loadLibrary, type SourceFile } from '../../src/engine/library';
 import { fromFileLog, type LogEntry } from '../../src/engine/log';
 import { createShift, prepareShift, type PreparedShift, type ShiftRun } from '../../src/engine/shift';
 import { spokenName } from '../../src/ui/document-card';
-import { axeViolations, launchBrowser, openPage, type TrackedPage } from './browser';
+import { axeViolations, launchBrowser, openPage, screenshotWholePage, type TrackedPage } from './browser';
 import { playEntry } from './drivers';
 import { tr, type DriverContext } from './drivers/support';
 
@@ -254,7 +254,7 @@ describe('shift desk in Chromium', () => {
       await select.selectOption({ label: st('debrief', 'replayAll') });
       await status.getByText(st('debrief', 'replayOf', { k: entries.length, n: entries.length })).waitFor();
       expect(await axeViolations(page)).toEqual([]);
-      if (reload) await page.screenshot({ path: `${SCREENSHOTS}shift-debrief.png`, fullPage: true });
+      if (reload) await screenshotWholePage(page, `${SCREENSHOTS}shift-debrief.png`);
       expect(tracked.consoleErrors).toEqual([]);
       shadow.stop();
     });

@@ -773,29 +773,35 @@ const DayGrid = memoOnContext(function DayGrid(props: { ctx: SchedulingContext; 
   const worksAt = (doctorId: string, m: number) => (stretches.get(doctorId) ?? []).some(([s, e]) => m >= s && m + ROW_MINUTES <= e);
   return (
     <div className="scheduling-tool__grid-wrap" role="region" aria-label={caption} tabIndex={0}>
-      <table className="scheduling-tool__grid">
+      {/* Explicit roles: the day's table is laid out as rows of CSS grid (see the stylesheet), and a CSS display
+          other than table makes some browsers stop exposing it as a table. */}
+      <table className="scheduling-tool__grid scheduling-tool__grid--day" role="table">
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{tr('tools.scheduling.grid.time')}</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">
+              {tr('tools.scheduling.grid.time')}
+            </th>
             {doctors.map((d) => (
-              <th key={d.id} scope="col">
+              <th key={d.id} scope="col" role="columnheader">
                 {d.name}
                 <span className="scheduling-tool__muted"> {say(SPECIALTY_NAMES[d.specialty], props.lang)}</span>
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {rows.map((m) => (
-            <tr key={m}>
-              <th scope="row">{fromMinutes(m)}</th>
+            <tr key={m} role="row">
+              <th scope="row" role="rowheader">
+                {fromMinutes(m)}
+              </th>
               {doctors.map((d) => {
                 const list = byDoctor.get(d.id) ?? [];
                 const starting = list.filter((a) => toMinutes(a.start) >= m && toMinutes(a.start) < m + ROW_MINUTES);
                 if (starting.length > 0) {
                   return (
-                    <td key={d.id} className="scheduling-tool__cell scheduling-tool__cell--busy">
+                    <td key={d.id} role="cell" className="scheduling-tool__cell scheduling-tool__cell--busy">
                       <ul className="scheduling-tool__cell-list">
                         {starting.map((a) => (
                           <li key={a.id}>
@@ -809,14 +815,14 @@ const DayGrid = memoOnContext(function DayGrid(props: { ctx: SchedulingContext; 
                 const running = list.find((a) => holdsTime(a) && isActive(a) && overlaps(toMinutes(a.start), a.minutes, m, ROW_MINUTES));
                 if (running) {
                   return (
-                    <td key={d.id} className="scheduling-tool__cell scheduling-tool__cell--continues">
+                    <td key={d.id} role="cell" className="scheduling-tool__cell scheduling-tool__cell--continues">
                       {tr('tools.scheduling.grid.continues', { name: running.patientName })}
                     </td>
                   );
                 }
                 const working = worksAt(d.id, m);
                 return (
-                  <td key={d.id} className={`scheduling-tool__cell ${working ? 'scheduling-tool__cell--free' : 'scheduling-tool__cell--off'}`}>
+                  <td key={d.id} role="cell" className={`scheduling-tool__cell ${working ? 'scheduling-tool__cell--free' : 'scheduling-tool__cell--off'}`}>
                     {working ? freeText : offDutyText}
                   </td>
                 );
