@@ -54,6 +54,24 @@ describe('createI18n', () => {
   it('keeps es-MX as the language code instead of reducing it to es', () => {
     expect(createI18n('es-MX', allResources).resolvedLanguage).toBe('es-MX');
   });
+
+  it('looks keys up in the same languages as i18next does, remembered, across language switches', async () => {
+    const instance = createI18n('es-MX', allResources);
+    // Only in es-MX: an English page falls back to it, before and after the lists are remembered.
+    instance.addResource('es-MX', 'translation', 'onlyInSpanish', 'Sólo en español');
+    const t = instance.t as unknown as (key: string) => string;
+    for (const lang of ['en', 'es-MX', 'en'] as const) {
+      await instance.changeLanguage(lang);
+      expect(instance.t('nav.home')).toBe(lang === 'en' ? 'Home' : 'Inicio');
+      expect(t('onlyInSpanish')).toBe('Sólo en español');
+    }
+    const utils = instance.services.languageUtils;
+    expect(utils.toResolveHierarchy('en')).toEqual(['en', 'es-MX']);
+    expect(utils.toResolveHierarchy('es-MX')).toEqual(['es-MX']);
+    // A list handed out is a copy: changing it does not change the next one.
+    utils.toResolveHierarchy('en').push('xx');
+    expect(utils.toResolveHierarchy('en')).toEqual(['en', 'es-MX']);
+  });
 });
 
 describe.each([
