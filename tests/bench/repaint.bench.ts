@@ -45,8 +45,12 @@ const FIRST_LOAD_WORKFLOW = 'registration';
 
 /** Interactions measured per group (the issue asks for at least 40). */
 const SAMPLES = 40;
-const CPU_SLOWDOWN = 4;
-const REPAINT_GOAL = '< 50 ms at p95';
+/**
+ * The budget's condition is 4x. REPAINT_SLOWDOWN=1 (or 2...) measures the same interactions at another
+ * slowdown, to see how much of a figure is the slowdown; the goal printed stays the 4x one.
+ */
+const CPU_SLOWDOWN = Number(process.env.REPAINT_SLOWDOWN ?? 4) || 4;
+const REPAINT_GOAL = CPU_SLOWDOWN === 4 ? '< 50 ms at p95' : '< 50 ms at p95 at 4x; this run is not at 4x';
 /** The case with the longest run of dialogue steps (five choices on its first path, no tool). */
 const DIALOGUE_CASE = 'derechos-arco-paciente';
 /** One case per tool whose best log reaches it: [workflow, case id]. */
