@@ -6,11 +6,9 @@
  * is a test; `npm run bench` prints the same figures with the desk's.
  */
 import type { Browser, Page } from 'playwright-core';
+import { BUDGET_BYTES as BUDGET } from '../bench/bundle-size';
 import { baseUrl, launchBrowser } from './browser';
 import { fetchedScripts, totalBytes } from './fetched-scripts';
-
-/** The budget, in bytes (KB = 1,024 bytes, as Vite and the bench print it). */
-const BUDGET = 130 * 1024;
 
 let browser: Browser;
 beforeAll(async () => {
