@@ -157,7 +157,7 @@ describe('desk', () => {
       await user.click(await screen.findByRole('button', { name: 'Buenos días, señora. ¿En qué le puedo ayudar?' }));
       expect(await screen.findByText(/No se pudo guardar el último cambio/)).toBeInTheDocument();
       expect(screen.getByRole('button', { name: 'Descargar el intento (JSON)' })).toBeInTheDocument();
-      expect(screen.getByRole('button', { name: 'Pase a la sala, por favor.' })).toBeInTheDocument();
+      expect(await screen.findByRole('button', { name: 'Pase a la sala, por favor.' })).toBeInTheDocument();
     });
   });
 

@@ -4,9 +4,9 @@ import { Link, useParams } from 'wouter';
 import type { Lang, LocalizedText } from '../../domain/text';
 import { clockToSeconds, secondsToClock, type CaseData } from '../../engine/case-data';
 import type { LogEntry } from '../../engine/log';
-import type { RunView, SendResult } from '../../engine/run';
+import type { Run, RunView, SendResult } from '../../engine/run';
 import type { ScenarioCase } from '../../engine/scenario.schema';
-import type { PreparedShift, ShiftRun, ShiftView } from '../../engine/shift';
+import type { PreparedShift, ShiftView } from '../../engine/shift';
 import { attemptKind, type AttemptRecord } from '../../stores/attempt-record';
 import { useAttemptsStore } from '../../stores/attempts-store';
 import { useLibraryStore } from '../../stores/library-store';
@@ -81,8 +81,9 @@ export function ShiftDeskPage({ CaseDesk }: { CaseDesk: ComponentType<CaseDeskPr
       title={shift.title[lang]}
       attempt={attempt}
       view={run.view}
+      activeRun={run.activeRun}
       prepared={run.prepared}
-      run={run.run}
+      root={run.root}
       send={run.send}
       elapse={run.elapse}
       pace={run.pace}
@@ -98,8 +99,11 @@ export interface ShiftDeskViewProps {
   title: string;
   attempt: AttemptRecord;
   view: ShiftView;
+  /** The run of the case being attended, taken with `view`. */
+  activeRun: Run | null;
   prepared: PreparedShift;
-  run: ShiftRun;
+  /** Set to the desk's root element, which the shift marks busy from an action until its result is drawn (ui/update-mark.ts). */
+  root?: RefObject<HTMLElement | null>;
   send: (entry: LogEntry) => SendResult;
   elapse: (seconds: number) => SendResult;
   /** The real-time pace, kept with the attempt. */
@@ -110,7 +114,7 @@ export interface ShiftDeskViewProps {
 }
 
 /** The shift desk: clock and pace, queue, phone, rooms, notices, and the case being attended. */
-export function ShiftDeskView({ title, attempt, view, prepared, run, send, elapse, pace, onPace, lang, CaseDesk }: ShiftDeskViewProps) {
+export function ShiftDeskView({ title, attempt, view, activeRun, prepared, root, send, elapse, pace, onPace, lang, CaseDesk }: ShiftDeskViewProps) {
   const t = useCachedT(useTranslation('shift'));
   const [rejected, setRejected] = useState<LocalizedText | null>(null);
   const activeHeading = useRef<HTMLHeadingElement>(null);
@@ -148,11 +152,10 @@ export function ShiftDeskView({ title, attempt, view, prepared, run, send, elaps
   const roomName = (id: string) => prepared.cases[0]?.data.clinic.rooms.find((r) => r.id === id)?.name ?? id;
   const finished = view.status === 'finished';
   const endSeconds = clockToSeconds(prepared.shift.end);
-  const activeRun = run.activeRun();
   const active = view.active;
 
   return (
-    <article className="shift-desk">
+    <article className="shift-desk" ref={root}>
       <header className="desk__header shift-desk__header">
         <h1>{title}</h1>
         <div className="shift-desk__bar">

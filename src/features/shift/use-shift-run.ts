@@ -3,16 +3,18 @@
  * seed, replays the stored log (a reload resumes at the same clock, queue and score), and saves the
  * log after every accepted action or stretch of paced time.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { LocalizedText } from '../../domain/text';
 import type { LogEntry } from '../../engine/log';
-import type { SendResult } from '../../engine/run';
+import type { Run, SendResult } from '../../engine/run';
 import type { ShiftFile } from '../../engine/scenario.schema';
 import { prepareShift, replayShift, type PreparedShift, type ShiftLibrary, type ShiftRun, type ShiftView } from '../../engine/shift';
 import { warmUpSteps } from '../../engine/warm-up';
 import type { AttemptRecord } from '../../stores/attempt-record';
 import { useLibraryStore } from '../../stores/library-store';
 import { runWhenIdle } from '../../ui/idle-tasks';
+import { afterThisFrame, useUpdateMark } from '../../ui/update-mark';
+import { useWriteAfterPaint } from '../../ui/write-after-paint';
 import { paceSetting, type PaceSetting } from './shift-panels';
 
 /** The state of a shift attempt's run. */
@@ -22,6 +24,8 @@ export type ShiftRunState =
   | {
       state: 'ready';
       view: ShiftView;
+      /** The run of the case being attended when `view` was taken (null when nobody is). */
+      activeRun: Run | null;
       prepared: PreparedShift;
       run: ShiftRun;
       send: (entry: LogEntry) => SendResult;
@@ -31,6 +35,8 @@ export type ShiftRunState =
       pace: PaceSetting;
       /** Sets the pace and saves it with the attempt (a reload resumes it). */
       setPace: (next: PaceSetting) => void;
+      /** The desk's root: marked busy from an action until its new view is drawn (ui/update-mark.ts). */
+      root: RefObject<HTMLElement | null>;
     };
 
 const fail = (error: unknown): LocalizedText =>
@@ -56,7 +62,9 @@ export function useShiftLibrary(): ShiftLibrary {
  * rebuilt only when the attempt id, the shift or the library changes, not when the record is saved.
  */
 export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile | undefined, library: ShiftLibrary, save: (record: AttemptRecord) => void): ShiftRunState {
-  const [state, setState] = useState<{ id: string; run: ShiftRun; view: ShiftView; prepared: PreparedShift; pace: PaceSetting } | { id: string; reason: LocalizedText } | null>(null);
+  const [state, setState] = useState<
+    { id: string; run: ShiftRun; view: ShiftView; activeRun: Run | null; prepared: PreparedShift; pace: PaceSetting } | { id: string; reason: LocalizedText } | null
+  >(null);
   const record = useRef(attempt);
   const saveRef = useRef(save);
   const attemptId = attempt?.id;
@@ -64,6 +72,7 @@ export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile
     record.current = attempt;
     saveRef.current = save;
   });
+  const { schedule, flush } = useWriteAfterPaint();
 
   useEffect(() => {
     const start = record.current;
@@ -80,7 +89,7 @@ export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile
           return;
         }
         live = replayed.run;
-        setState({ id: start.id, run: replayed.run, view: replayed.snapshot, prepared, pace: paceSetting(start.pace, start.log.mode) });
+        setState({ id: start.id, run: replayed.run, view: replayed.snapshot, activeRun: replayed.run.activeRun(), prepared, pace: paceSetting(start.pace, start.log.mode) });
         // While idle, the first self-test log of each of the shift's cases on a scratch run, so the
         // engine's code is optimised before the trainee serves anyone (engine/warm-up.ts).
         const firstOfEach = new Map(prepared.cases.map((c) => [c.scenario.id, c]));
@@ -92,40 +101,59 @@ export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile
     return () => {
       cancelled = true;
       stopWarmUp();
+      flush();
       live?.stop();
     };
-  }, [attemptId, shift, library]);
+  }, [attemptId, shift, library, flush]);
 
   const current = state && state.id === attemptId ? state : null;
   const run = current && 'run' in current ? current.run : null;
+  const { root, mark } = useUpdateMark(current);
+  /**
+   * Applies a change and, when accepted, shows its view in a transition and saves the record after the
+   * frame. A trainee's action (`acted`) is acknowledged on its own frame first (ui/update-mark.ts); paced
+   * time is not an input and is drawn at once, still without holding back one.
+   */
   const apply = useCallback(
-    (change: (r: ShiftRun) => SendResult): SendResult => {
+    (change: (r: ShiftRun) => SendResult, acted: boolean): SendResult => {
       if (!run || !record.current) return notReady;
       const result = change(run);
       if (result.ok) {
-        const next = shiftRecordAfter(record.current, run, new Date().toISOString());
-        record.current = next;
-        setState((s) => (s && 'run' in s && s.run === run ? { ...s, view: run.snapshot() } : s));
-        saveRef.current(next);
+        const view = run.snapshot();
+        const activeRun = run.activeRun();
+        const show = () => startTransition(() => setState((s) => (s && 'run' in s && s.run === run ? { ...s, view, activeRun } : s)));
+        if (acted) {
+          mark();
+          afterThisFrame(show);
+        } else show();
+        const base = record.current;
+        const at = new Date().toISOString();
+        schedule(run, () => {
+          const next = shiftRecordAfter(base, run, at);
+          if (record.current?.id === next.id) record.current = next;
+          saveRef.current(next);
+        });
       }
       return result;
     },
-    [run],
+    [run, mark, schedule],
   );
-  const send = useCallback((entry: LogEntry) => apply((r) => r.send(entry)), [apply]);
-  const elapse = useCallback((seconds: number) => apply((r) => r.elapse(seconds)), [apply]);
+  const send = useCallback((entry: LogEntry) => apply((r) => r.send(entry), true), [apply]);
+  const elapse = useCallback((seconds: number) => apply((r) => r.elapse(seconds), false), [apply]);
   const setPace = useCallback(
     (pace: PaceSetting) => {
       if (!run || !record.current) return;
+      // A save still waiting for the frame goes first: it was taken from the record before this pace.
+      flush();
       const next: AttemptRecord = { ...record.current, pace, updatedAt: new Date().toISOString() };
       record.current = next;
       setState((s) => (s && 'run' in s && s.run === run ? { ...s, pace } : s));
       saveRef.current(next);
     },
-    [run],
+    [run, flush],
   );
 
   if (!current) return { state: 'loading' };
   if ('reason' in current) return { state: 'failed', reason: current.reason };
-  return { state: 'ready', view: current.view, prepared: current.prepared, run: current.run, send, elapse, pace: current.pace, setPace };
+  return { state: 'ready', view: current.view, activeRun: current.activeRun, prepared: current.prepared, run: current.run, send, elapse, pace: current.pace, setPace, root };
 }

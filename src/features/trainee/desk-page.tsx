@@ -86,7 +86,7 @@ function AttemptDesk({ attempt, scenario, clinic, save, lang, t }: AttemptDeskPr
       />
     );
   }
-  return <DeskView scenario={scenario} attempt={attempt} view={run.view} data={run.data} send={run.send} lang={lang} />;
+  return <DeskView scenario={scenario} attempt={attempt} view={run.view} data={run.data} send={run.send} lang={lang} root={run.root} />;
 }
 
 /**
@@ -141,6 +141,8 @@ export interface DeskViewProps {
   lang: Lang;
   /** Shown inside the shift desk: the title is a sub-heading and the shift's clock is the only clock. */
   embedded?: boolean;
+  /** Set to the desk's root element, which the run marks busy from an action until its result is drawn (ui/update-mark.ts). */
+  root?: RefObject<HTMLElement | null>;
 }
 
 /**
@@ -148,10 +150,10 @@ export interface DeskViewProps {
  * but the desk only reads its id: a newer copy of the same attempt does not redraw the desk.
  */
 const sameDesk = (a: DeskViewProps, b: DeskViewProps): boolean =>
-  a.attempt.id === b.attempt.id && a.view === b.view && a.scenario === b.scenario && a.data === b.data && a.send === b.send && a.lang === b.lang && a.embedded === b.embedded;
+  a.attempt.id === b.attempt.id && a.view === b.view && a.scenario === b.scenario && a.data === b.data && a.send === b.send && a.lang === b.lang && a.embedded === b.embedded && a.root === b.root;
 
 /** Who is at the desk and what they say, the documents, the clock, and the current step's choices or tool. */
-export const DeskView = memo(function DeskView({ scenario, attempt, view, data, send, lang, embedded = false }: DeskViewProps) {
+export const DeskView = memo(function DeskView({ scenario, attempt, view, data, send, lang, embedded = false, root }: DeskViewProps) {
   const t = useTraineeT();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [rejected, setRejected] = useState<LocalizedText | null>(null);
@@ -181,7 +183,7 @@ export const DeskView = memo(function DeskView({ scenario, attempt, view, data, 
   const documentsDrawn = useDrawnAfterPaint(`${presentKey}:${attempt.id}`);
 
   return (
-    <article className="desk">
+    <article className="desk" ref={root}>
       <DeskHeader title={scenario.title[lang]} mode={view.mode} clock={view.clock.text} actions={view.actions} embedded={embedded} t={t} />
       <StorageNotice attempt={attempt} />
       <NewPersonAnnouncer names={present.map((p) => spokenName(p.name)).join('|')} t={t} />

@@ -34,14 +34,17 @@ async function readyRun(save: (record: AttemptRecord) => void) {
 const saved = (save: ReturnType<typeof vi.fn>, call = 0): AttemptRecord => save.mock.calls[call]?.[0] as AttemptRecord;
 
 describe('useAttemptRun', () => {
-  it('shows an accepted action at once and saves the record after the frame, not during the action', async () => {
+  it('decides an action at once, shows it after the frame of the input, and saves the record after that, not during the action', async () => {
     const save = vi.fn();
     const { hook, send } = await readyRun(save);
+    const stepShown = () => (hook.result.current as Extract<AttemptRunState, { state: 'ready' }>).view.stepId;
     act(() => {
       expect(send({ type: 'choose', choice: 'formal' })).toEqual({ ok: true });
       expect(save).not.toHaveBeenCalled();
     });
-    expect((hook.result.current as Extract<AttemptRunState, { state: 'ready' }>).view.stepId).toBe('despedida');
+    // The input's own frame only acknowledges the action (ui/update-mark.ts); the new step follows.
+    expect(stepShown()).toBe('saludo');
+    await waitFor(() => expect(stepShown()).toBe('despedida'));
     await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
     expect(saved(save).log.entries).toEqual([{ type: 'choose', choice: 'formal' }]);
     expect(saved(save).summary.finished).toBe(false);

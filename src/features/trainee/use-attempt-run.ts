@@ -5,7 +5,7 @@
  * copying the record into IndexedDB never delay the answer on screen. A pending save is written at
  * once when the page is hidden or left (reload, tab closed, another route).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { LocalizedText } from '../../domain/text';
 import type { CaseData, PreparedCase } from '../../engine/case-data';
 import type { LogEntry } from '../../engine/log';
@@ -16,12 +16,22 @@ import { prepareCase } from '../../engine/variants';
 import { warmUpSteps } from '../../engine/warm-up';
 import type { AttemptRecord } from '../../stores/attempt-record';
 import { runWhenIdle } from '../../ui/idle-tasks';
+import { afterThisFrame, useUpdateMark } from '../../ui/update-mark';
+import { useWriteAfterPaint } from '../../ui/write-after-paint';
 
 /** The state of an attempt's run. */
 export type AttemptRunState =
   | { state: 'loading' }
   | { state: 'failed'; reason: LocalizedText }
-  | { state: 'ready'; view: RunView; data: CaseData; run: Run; send: (entry: LogEntry) => SendResult };
+  | {
+      state: 'ready';
+      view: RunView;
+      data: CaseData;
+      run: Run;
+      send: (entry: LogEntry) => SendResult;
+      /** The desk's root: marked busy from an accepted action until its new view is drawn (ui/update-mark.ts). */
+      root: RefObject<HTMLElement | null>;
+    };
 
 const fail = (error: unknown): LocalizedText =>
   typeof error === 'object' && error !== null && 'text' in error ? (error as { text: LocalizedText }).text : { 'es-MX': String(error), en: String(error) };
@@ -35,24 +45,6 @@ export function recordAfter(record: AttemptRecord, run: Run, now: string): Attem
     log: run.persisted(),
     summary: { finished: result.finished, percent: result.percent, passed: result.passed },
   };
-}
-
-/** Calls `fn` when the browser is idle after the coming frame (at the latest after `timeout` ms); returns a cancel function. */
-export function afterNextPaint(fn: () => void, timeout = 100): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(fn, { timeout });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(fn, 0);
-  return () => clearTimeout(handle);
-}
-
-/** An accepted action whose record is not saved yet. */
-interface PendingSave {
-  run: Run;
-  base: AttemptRecord;
-  at: string;
-  cancel: () => void;
 }
 
 /**
@@ -69,37 +61,13 @@ export function useAttemptRun(
   const [state, setState] = useState<{ id: string; run: Run; view: RunView; data: CaseData } | { id: string; reason: LocalizedText } | null>(null);
   const record = useRef(attempt);
   const saveRef = useRef(save);
-  const pending = useRef<PendingSave | null>(null);
   const attemptId = attempt?.id;
   // Declared first so the run effect below sees the current record.
   useEffect(() => {
     record.current = attempt;
     saveRef.current = save;
   });
-
-  // Writes the pending save now (idle callback, page hidden or left, run replaced).
-  const flush = useCallback(() => {
-    const due = pending.current;
-    if (!due) return;
-    pending.current = null;
-    due.cancel();
-    const next = recordAfter(due.base, due.run, due.at);
-    if (record.current?.id === next.id) record.current = next;
-    saveRef.current(next);
-  }, []);
-
-  useEffect(() => {
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onHide);
-    return () => {
-      removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onHide);
-      flush();
-    };
-  }, [flush]);
+  const { schedule, flush } = useWriteAfterPaint();
 
   useEffect(() => {
     const start = record.current;
@@ -134,26 +102,31 @@ export function useAttemptRun(
 
   const current = state && state.id === attemptId ? state : null;
   const run = current && 'run' in current ? current.run : null;
+  const { root, mark } = useUpdateMark(current);
   const send = useCallback(
     (entry: LogEntry): SendResult => {
       if (!run || !record.current) return { ok: false, reason: { 'es-MX': 'El caso aún no está listo.', en: 'The case is not ready yet.' } };
       const result = run.send(entry);
       if (result.ok) {
+        // The engine has decided; the new view is drawn in a transition, after the input's own frame
+        // has shown the acknowledgement (ui/update-mark.ts).
         const view = run.snapshot();
-        setState((s) => (s && 'run' in s && s.run === run ? { ...s, view } : s));
+        mark();
+        afterThisFrame(() => startTransition(() => setState((s) => (s && 'run' in s && s.run === run ? { ...s, view } : s))));
+        const base = record.current;
         const at = new Date().toISOString();
-        if (pending.current?.run === run) pending.current.at = at;
-        else {
-          flush();
-          pending.current = { run, base: record.current, at, cancel: afterNextPaint(flush) };
-        }
+        schedule(run, () => {
+          const next = recordAfter(base, run, at);
+          if (record.current?.id === next.id) record.current = next;
+          saveRef.current(next);
+        });
       }
       return result;
     },
-    [run, flush],
+    [run, schedule, mark],
   );
 
   if (!current) return { state: 'loading' };
   if ('reason' in current) return { state: 'failed', reason: current.reason };
-  return { state: 'ready', view: current.view, data: current.data, run: current.run, send };
+  return { state: 'ready', view: current.view, data: current.data, run: current.run, send, root };
 }

@@ -1,0 +1,51 @@
+/**
+ * The acknowledgement of an action, shown on the frame right after the input.
+ *
+ * The desks apply an accepted action's new view in a React transition: the engine decides at once
+ * (the handler still returns its result), and the view redraws in the frames after. Until that redraw
+ * is committed, the desk's root is `aria-busy="true"` and the control that was used is marked
+ * `data-acting`, which the styles show as "taken, working on it". Both are set on the DOM directly,
+ * without a React render, so the input's own frame costs the browser almost nothing to draw; both are
+ * cleared by the commit that shows the result (a layout effect on the run's state, which every
+ * accepted action replaces). See docs/decisions/0014-acknowledge-then-redraw.md.
+ */
+import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
+
+/** The desk's root element and the function that marks it as updating. */
+export interface UpdateMark {
+  /** Attach to the desk's root element. */
+  root: RefObject<HTMLElement | null>;
+  /** Marks the root busy and the focused control inside it as the one acted on, until the next commit of `committed`. */
+  mark: () => void;
+}
+
+/** Marks a desk as updating from an action until `committed` (the run's state) changes and is drawn. */
+export function useUpdateMark(committed: unknown): UpdateMark {
+  const root = useRef<HTMLElement | null>(null);
+  const acting = useRef<Element | null>(null);
+  const mark = useCallback(() => {
+    const element = root.current;
+    if (!element) return;
+    element.setAttribute('aria-busy', 'true');
+    const focused = element.ownerDocument.activeElement;
+    if (focused && focused !== element && element.contains(focused)) {
+      acting.current?.removeAttribute('data-acting');
+      focused.setAttribute('data-acting', '');
+      acting.current = focused;
+    }
+  }, []);
+  useLayoutEffect(() => {
+    root.current?.removeAttribute('aria-busy');
+    acting.current?.removeAttribute('data-acting');
+    acting.current = null;
+  }, [committed]);
+  return { root, mark };
+}
+
+/**
+ * Runs `fn` in a task after the coming frame is painted (a requestAnimationFrame, then a timeout):
+ * React work started there cannot hold back the frame that shows the acknowledgement.
+ */
+export function afterThisFrame(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
