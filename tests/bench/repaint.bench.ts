@@ -279,10 +279,7 @@ function installProbe(): void {
  * action's deferred work along with its own.
  *
  * The control is scrolled into view first, unmeasured, and the scroll's frames drawn: a person
- * scrolls to a control and then clicks it. Playwright's click scrolls and clicks in the same instant,
- * and Chromium then draws the scroll and the click's answer as one frame later than either alone
- * (a tool's first action, below the fold, measured 110–220 ms at 4x that way, and 24–48 ms once
- * scrolled to; later actions on the same controls need no scroll and were not affected).
+ * scrolls to a control, then clicks it; Playwright's click would scroll and click in the same instant.
  */
 async function measure(page: Page, act: () => Promise<unknown>, target?: Locator): Promise<Sample | null> {
   if (target) {
@@ -427,7 +424,10 @@ export async function openTool(b: Bench4x, workflow: string, caseId: string): Pr
   await b.page.locator('.tool').waitFor();
   await b.page.locator('.tool button').first().waitFor();
   // A person brings the tool into view before working in it (it starts below the dialogue and the
-  // documents). See measure() on why the bench does not let the first click do that scroll.
+  // documents). Without any scroll since the page loaded, a trace showed Chromium's display compositor
+  // skipping the draw of the first click's frame in the tool ("Draw skipped": no damage), so that
+  // frame waited for the next commit (110–330 ms at 4x instead of about 56 ms); after any scroll, even
+  // 30 px, it is drawn at once. Docs: docs/decisions/0014-acknowledge-then-redraw.md.
   await b.page.locator('.tool').first().evaluate((tool) => tool.scrollIntoView({ block: 'start' }));
   await b.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
