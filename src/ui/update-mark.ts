@@ -1,13 +1,13 @@
 /**
  * The acknowledgement of an action, shown on the frame right after the input.
  *
- * The desks apply an accepted action's new view in a React transition: the engine decides at once
- * (the handler still returns its result), and the view redraws in the frames after. Until that redraw
- * is committed, the desk's root is `aria-busy="true"` and the control that was used is marked
- * `data-acting`, which the styles show as "taken, working on it". Both are set on the DOM directly,
- * without a React render, so the input's own frame costs the browser almost nothing to draw; both are
- * cleared by the commit that shows the result (a layout effect on the run's state, which every
- * accepted action replaces). See docs/decisions/0014-acknowledge-then-redraw.md.
+ * The desks apply an accepted action's new view in a React transition after the input's frame: the
+ * engine decides at once (the handler still returns its result), and the view redraws in the frames
+ * after. Until that redraw is committed, the desk's root is `aria-busy="true"`, which shows the desk's
+ * update bar (update-bar.tsx) and tells assistive technology the desk is updating. The attribute is
+ * set on the DOM directly, without a React render, so the input's own frame costs the browser almost
+ * nothing; it is cleared by the commit that shows the result (a layout effect on the run's state,
+ * which every accepted action replaces). See docs/decisions/0014-acknowledge-then-redraw.md.
  */
 import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
 
@@ -15,29 +15,16 @@ import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
 export interface UpdateMark {
   /** Attach to the desk's root element. */
   root: RefObject<HTMLElement | null>;
-  /** Marks the root busy and the focused control inside it as the one acted on, until the next commit of `committed`. */
+  /** Marks the root busy until the next commit of `committed`. */
   mark: () => void;
 }
 
 /** Marks a desk as updating from an action until `committed` (the run's state) changes and is drawn. */
 export function useUpdateMark(committed: unknown): UpdateMark {
   const root = useRef<HTMLElement | null>(null);
-  const acting = useRef<Element | null>(null);
-  const mark = useCallback(() => {
-    const element = root.current;
-    if (!element) return;
-    element.setAttribute('aria-busy', 'true');
-    const focused = element.ownerDocument.activeElement;
-    if (focused && focused !== element && element.contains(focused)) {
-      acting.current?.removeAttribute('data-acting');
-      focused.setAttribute('data-acting', '');
-      acting.current = focused;
-    }
-  }, []);
+  const mark = useCallback(() => root.current?.setAttribute('aria-busy', 'true'), []);
   useLayoutEffect(() => {
     root.current?.removeAttribute('aria-busy');
-    acting.current?.removeAttribute('data-acting');
-    acting.current = null;
   }, [committed]);
   return { root, mark };
 }

@@ -541,7 +541,7 @@ async function measureShiftDesk(b: Bench4x): Promise<ShiftSamples> {
     const count = await rows.count();
     const serve = rows.nth(round % count).getByRole('button');
     const served = await clickOn(page, serve);
-    lap(`shift serve ${out.serve.length}: ${served ? latency(served).toFixed(0) : 'none'}`);
+    lap(`shift serve ${out.serve.length}: ${served ? describe(served) : 'none'}`);
     if (served) out.serve.push(served);
     await page.locator('.shift-desk__case').waitFor();
     await waitingNow();
@@ -551,7 +551,7 @@ async function measureShiftDesk(b: Bench4x): Promise<ShiftSamples> {
       const target = (await choice.count()) > 0 ? choice.nth(round % (await choice.count())) : (await tool.count()) > 0 ? tool.first() : null;
       if (!target) break;
       const acted = await clickOn(page, target);
-      lap(`shift action ${out.actions.length}: ${acted ? latency(acted).toFixed(0) : 'none'}`);
+      lap(`shift action ${out.actions.length}: ${acted ? describe(acted) : 'none'}`);
       if (acted) out.actions.push(acted);
       // A case that ended here leaves ten waiting and nobody attended: still ten waiting when it was measured.
       await waitingNow();

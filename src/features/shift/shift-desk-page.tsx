@@ -13,6 +13,7 @@ import { useLibraryStore } from '../../stores/library-store';
 import { spokenName } from '../../ui/document-card';
 import { ErrorMessage } from '../../ui/error-message';
 import { RouteLoading } from '../../ui/route-loading';
+import { UpdateBar } from '../../ui/update-bar';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { PaceControl, PhonePanel, QueuePanel, RoomBoard, ShiftAnnouncer, type PaceSetting } from './shift-panels';
 import { useShiftLibrary, useShiftRun } from './use-shift-run';
@@ -156,6 +157,7 @@ export function ShiftDeskView({ title, attempt, view, activeRun, prepared, root,
 
   return (
     <article className="shift-desk" ref={root}>
+      <UpdateBar />
       <header className="desk__header shift-desk__header">
         <h1>{title}</h1>
         <div className="shift-desk__bar">

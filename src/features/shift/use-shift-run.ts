@@ -119,9 +119,11 @@ export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile
       if (!run || !record.current) return notReady;
       const result = change(run);
       if (result.ok) {
-        const view = run.snapshot();
-        const activeRun = run.activeRun();
-        const show = () => startTransition(() => setState((s) => (s && 'run' in s && s.run === run ? { ...s, view, activeRun } : s)));
+        const show = () => {
+          const view = run.snapshot();
+          const activeRun = run.activeRun();
+          startTransition(() => setState((s) => (s && 'run' in s && s.run === run ? { ...s, view, activeRun } : s)));
+        };
         if (acted) {
           mark();
           afterThisFrame(show);

@@ -15,6 +15,7 @@ import { DocumentCard, spokenName } from '../../ui/document-card';
 import { ErrorMessage } from '../../ui/error-message';
 import { RichText } from '../../ui/rich-text';
 import { RouteLoading } from '../../ui/route-loading';
+import { UpdateBar } from '../../ui/update-bar';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { downloadAttempt, startAttempt } from './attempt-actions';
 import { StorageNotice } from './storage-notice';
@@ -184,6 +185,7 @@ export const DeskView = memo(function DeskView({ scenario, attempt, view, data, 
 
   return (
     <article className="desk" ref={root}>
+      <UpdateBar />
       <DeskHeader title={scenario.title[lang]} mode={view.mode} clock={view.clock.text} actions={view.actions} embedded={embedded} t={t} />
       <StorageNotice attempt={attempt} />
       <NewPersonAnnouncer names={present.map((p) => spokenName(p.name)).join('|')} t={t} />

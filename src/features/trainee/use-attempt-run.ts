@@ -108,11 +108,13 @@ export function useAttemptRun(
       if (!run || !record.current) return { ok: false, reason: { 'es-MX': 'El caso aún no está listo.', en: 'The case is not ready yet.' } };
       const result = run.send(entry);
       if (result.ok) {
-        // The engine has decided; the new view is drawn in a transition, after the input's own frame
-        // has shown the acknowledgement (ui/update-mark.ts).
-        const view = run.snapshot();
+        // The engine has decided; the new view is taken and drawn in a transition, after the input's own
+        // frame has shown the acknowledgement (ui/update-mark.ts).
         mark();
-        afterThisFrame(() => startTransition(() => setState((s) => (s && 'run' in s && s.run === run ? { ...s, view } : s))));
+        afterThisFrame(() => {
+          const view = run.snapshot();
+          startTransition(() => setState((s) => (s && 'run' in s && s.run === run ? { ...s, view } : s)));
+        });
         const base = record.current;
         const at = new Date().toISOString();
         schedule(run, () => {
