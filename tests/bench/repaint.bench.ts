@@ -11,10 +11,10 @@
  *   Timing (input to next paint, reported from 16 ms, as INP counts) is the figure; an interaction it
  *   does not report took under 16 ms and falls back to a rAF probe: a requestAnimationFrame after the
  *   action, then a message task, which runs right after that frame is painted (a second rAF would add
- *   up to a whole idle frame to every sample). That frame shows the acknowledgement (the control used
- *   marked as taken, the desk busy); the desk draws the action's whole result in the frames after it
- *   (ui/update-mark.ts), and the time to that frame is printed too, as "until the whole result is
- *   drawn". Each interaction starts after the previous one's whole result is drawn.
+ *   up to a whole idle frame to every sample). That frame shows the acknowledgement (the desk's update
+ *   bar); the desk draws the action's whole result in the frames after it (ui/update-mark.ts), and
+ *   the time to that frame is printed too, as "until the whole result is drawn". Each interaction
+ *   starts after the previous one's whole result is drawn.
  * - Shift desk: the same at the busiest shift's desk with ten patients waiting (a seeded attempt at
  *   08:10, eleven arrived, one attended): serving from the queue, choices and tool actions in the
  *   attended case, and pausing them back into the queue.
@@ -277,15 +277,8 @@ function installProbe(): void {
  * patient's document cards and a new task's form a frame after the action that brought them (their
  * placeholders are `aria-busy`), and a click landing while those are drawn would measure the previous
  * action's deferred work along with its own.
- *
- * The control is scrolled into view first, unmeasured, and the scroll's frames drawn: a person
- * scrolls to a control, then clicks it; Playwright's click would scroll and click in the same instant.
  */
-async function measure(page: Page, act: () => Promise<unknown>, target?: Locator): Promise<Sample | null> {
-  if (target) {
-    await target.scrollIntoViewIfNeeded();
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  }
+async function measure(page: Page, act: () => Promise<unknown>): Promise<Sample | null> {
   await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null, undefined, { timeout: 5000, polling: 'raf' }).catch(() => undefined);
   await page.evaluate(() => {
     (window as unknown as { __repaint: { current: unknown } }).__repaint.current = null;
@@ -374,7 +367,7 @@ async function measureChoices(b: Bench4x): Promise<Sample[]> {
     for (let i = 0; samples.length < SAMPLES && (await choices.count()) > 0; i++) {
       const count = await choices.count();
       const target = choices.nth((round + i) % count);
-      const sample = await measure(page, () => target.click(), target);
+      const sample = await measure(page, () => target.click());
       if (sample) samples.push(sample);
       lap(`choice ${samples.length}: ${sample ? latency(sample).toFixed(0) : 'none'}`);
       if (i > 40) break;
@@ -408,7 +401,7 @@ async function measureFloor(b: Bench4x): Promise<Sample[]> {
   const samples: Sample[] = [];
   await throttle(b, CPU_SLOWDOWN);
   for (let i = 0; samples.length < SAMPLES && i < SAMPLES * 2; i++) {
-    const sample = await measure(page, () => button.click(), button);
+    const sample = await measure(page, () => button.click());
     if (sample) samples.push(sample);
   }
   await throttle(b, 1);
@@ -423,13 +416,6 @@ export async function openTool(b: Bench4x, workflow: string, caseId: string): Pr
   await b.page.goto(`${b.origin}/desk/${id}`, { waitUntil: 'load' });
   await b.page.locator('.tool').waitFor();
   await b.page.locator('.tool button').first().waitFor();
-  // A person brings the tool into view before working in it (it starts below the dialogue and the
-  // documents). Without any scroll since the page loaded, a trace showed Chromium's display compositor
-  // skipping the draw of the first click's frame in the tool ("Draw skipped": no damage), so that
-  // frame waited for the next commit (110–330 ms at 4x instead of about 56 ms); after any scroll, even
-  // 30 px, it is drawn at once. Docs: docs/decisions/0014-acknowledge-then-redraw.md.
-  await b.page.locator('.tool').first().evaluate((tool) => tool.scrollIntoView({ block: 'start' }));
-  await b.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
 /** A sample as BENCH_VERBOSE prints it. */
@@ -437,7 +423,7 @@ const describe = (s: Sample): string =>
   `${latency(s).toFixed(0)} ms (rAF probe ${s.raf.toFixed(0)}, handlers ${s.handlers?.toFixed(1) ?? '-'}, whole result ${s.complete.toFixed(0)})`;
 
 /** Clicks a control, measured. */
-const clickOn = (page: Page, locator: Locator) => measure(page, () => locator.click(), locator);
+const clickOn = (page: Page, locator: Locator) => measure(page, () => locator.click());
 
 /** Tool actions: registration field commits (Enter), scheduling day changes, room-prep disposals and steps. Keystrokes are kept apart. */
 async function measureTools(b: Bench4x): Promise<{ actions: Sample[]; keys: Sample[]; perTool: Record<string, Sample[]> }> {
@@ -464,11 +450,11 @@ async function measureTools(b: Bench4x): Promise<{ actions: Sample[]; keys: Samp
         await field.fill('');
         // Each keystroke re-renders the field's draft: measured apart from the commits.
         for (const ch of 'Pr') {
-          const k = await measure(page, () => field.press(ch), field);
+          const k = await measure(page, () => field.press(ch));
           if (k) keys.push(k);
         }
         await field.fill(`Prueba ${i}`);
-        push(workflow, await measure(page, () => field.press('Enter'), field));
+        push(workflow, await measure(page, () => field.press('Enter')));
       }
     } else if (workflow === 'scheduling') {
       const next = page.getByRole('button', { name: /^(Día|Semana) siguiente$/ });
