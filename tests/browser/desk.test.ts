@@ -105,6 +105,39 @@ describe('trainee desk in Chromium', () => {
     expect(tracked.consoleErrors).toEqual([]);
   });
 
+  it('acknowledges a choice on the next frame with the update bar, then shows the next step and hides the bar', async () => {
+    const c = cases.find((k) => (k.steps[k.start]?.choose?.length ?? 0) > 0)!;
+    const first = c.steps[c.start]!.choose![0]!;
+    const tracked = await open(`/case/${c.id}`);
+    const { page } = tracked;
+    await page.getByRole('button', { name: 'Empezar práctica' }).click();
+    const choice = page.getByRole('button', { name: first.text['es-MX'] });
+    await choice.waitFor();
+    // What the first frame after the click holds: the bar, the desk's busy state, and the action count.
+    await page.evaluate(() => {
+      addEventListener(
+        'click',
+        () =>
+          requestAnimationFrame(() => {
+            const desk = document.querySelector('article.desk');
+            const bar = document.querySelector('article.desk > .update-bar');
+            (window as unknown as { __ack: unknown }).__ack = {
+              bar: bar ? getComputedStyle(bar).opacity : null,
+              busy: desk?.getAttribute('aria-busy') ?? null,
+              actions: document.querySelector('.desk__actions')?.textContent ?? null,
+            };
+          }),
+        { once: true },
+      );
+    });
+    await choice.click();
+    await page.getByText('Acciones: 1').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __ack: unknown }).__ack)).toEqual({ bar: '1', busy: 'true', actions: 'Acciones: 0' });
+    expect(await page.locator('article.desk').getAttribute('aria-busy')).toBeNull();
+    expect(await page.locator('article.desk > .update-bar').evaluate((bar) => getComputedStyle(bar).opacity)).toBe('0');
+    expect(tracked.consoleErrors).toEqual([]);
+  });
+
   it.each(['registration', 'coverage', 'scheduling', 'room-prep'])('shows the %s tool at its task step, accessible', async (workflow) => {
     {
       const c = cases.find((k) => k.workflows.includes(workflow) && bestLog(k) !== null && bestLog(k)!.entries.some((e) => e.type.startsWith(`${workflow}.`)));
