@@ -29,10 +29,26 @@ export function useUpdateMark(committed: unknown): UpdateMark {
   return { root, mark };
 }
 
+/** Functions waiting for the coming frame to be painted, run together in one task. */
+let waiting: Array<() => void> | null = null;
+
 /**
  * Runs `fn` in a task after the coming frame is painted (a requestAnimationFrame, then a timeout):
- * React work started there cannot hold back the frame that shows the acknowledgement.
+ * React work started there cannot hold back the frame that shows the acknowledgement. Everything
+ * asked for before that frame runs in the same task, in order, so the updates it starts in
+ * transitions (the desk's new view, a tool's own state that goes with it) are drawn together.
  */
 export function afterThisFrame(fn: () => void): void {
-  requestAnimationFrame(() => setTimeout(fn, 0));
+  if (waiting) {
+    waiting.push(fn);
+    return;
+  }
+  waiting = [fn];
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      const due = waiting ?? [];
+      waiting = null;
+      for (const run of due) run();
+    }, 0),
+  );
 }

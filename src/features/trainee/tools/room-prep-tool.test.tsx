@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Lang, LocalizedText } from '../../../domain/text';
 import { roomPrepWorkflow, type RoomPrepContext, type RoomPrepOptions } from '../../../machines/room-prep.machine';
@@ -115,7 +115,8 @@ describe('RoomPrepTool', () => {
       // The second needle keeps the container the trainee had picked for it, and has the focus.
       expect(pickers()).toHaveLength(1);
       expect(pickers()[0]).toHaveDisplayValue('Bolsa roja');
-      expect(pickers()[0]).toHaveFocus();
+      // The focus moves after the frame that acknowledges the action.
+      await waitFor(() => expect(pickers()[0]).toHaveFocus());
     });
 
     it('asks for a container before disposing, tied to the picker, and sends nothing', async () => {
@@ -130,12 +131,13 @@ describe('RoomPrepTool', () => {
     it('shows the refusal of a full container, then replaces it and empties the meter', async () => {
       const { user, context } = setup({ options: { waste: ['needle'], containers: { sharps: 100 } } });
       await dispose(user, 'Aguja usada', SHARPS);
-      expect(screen.getByRole('alert')).toHaveTextContent(`${SHARPS} está lleno y no cierra: sustitúyalo.`);
+      // The refusal is drawn with the action's new view, after the frame that acknowledges it.
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(`${SHARPS} está lleno y no cierra: sustitúyalo.`));
       expect(context().waste.pending).toEqual(['needle']);
 
       await user.click(screen.getByRole('button', { name: `Sustituir ${SHARPS}` }));
       expect(meter(SHARPS)).toHaveAttribute('aria-valuetext', '0 %');
-      expect(screen.getByRole('alert')).toBeEmptyDOMElement();
+      await waitFor(() => expect(screen.getByRole('alert')).toBeEmptyDOMElement());
       expect(screen.getByText(`${SHARPS}, cerrado al 100 %`)).toBeInTheDocument();
       await dispose(user, 'Aguja usada', SHARPS);
       expect(meter(SHARPS)).toHaveAttribute('aria-valuetext', '2 %');
@@ -203,7 +205,7 @@ describe('RoomPrepTool', () => {
     it('shows a refusal from the desk instead of swallowing it', async () => {
       setup({ refuse: () => ({ 'es-MX': 'El caso ya terminó.', en: 'The case has already ended.' }) });
       await userEvent.setup().click(screen.getByRole('button', { name: 'Marcar como lista' }));
-      expect(screen.getByRole('alert')).toHaveTextContent('El caso ya terminó.');
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('El caso ya terminó.'));
     });
   });
 

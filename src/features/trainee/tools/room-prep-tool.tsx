@@ -4,7 +4,7 @@
  * board's "ready". It renders only from the workflow snapshot and sends `room-prep.*` events; the
  * machine records every choice, so nothing here blocks a mistake or marks an answer as right.
  */
-import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type FormEvent } from 'react';
+import { memo, startTransition, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type FormEvent } from 'react';
 import type { CustomTypeOptions } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
@@ -29,6 +29,7 @@ import type { RoomPrepContext } from '../../../machines/room-prep.machine';
 import type { SendResult, ToolEvent, ToolProps } from './tool-props';
 import './room-prep-tool.css';
 import { memoOnContext } from '../../../ui/memo-on-context';
+import { afterThisFrame } from '../../../ui/update-mark';
 import { useCachedT } from '../../../ui/use-cached-t';
 
 const say = (text: LocalizedText, lang: Lang) => text[lang];
@@ -119,9 +120,15 @@ export default function RoomPrepTool(props: ToolProps) {
     latest.current = { send: props.send, rejected: ctx.rejected.length };
   });
   const dispatch: Dispatch = useCallback((event) => {
-    setRejectedBefore(latest.current.rejected);
+    const before = latest.current.rejected;
     const result = latest.current.send(event);
-    setSendError(result.ok ? null : result.reason);
+    // Drawn with the action's new view, after the frame that acknowledges it (ui/update-mark.ts).
+    afterThisFrame(() =>
+      startTransition(() => {
+        setRejectedBefore(before);
+        setSendError(result.ok ? null : result.reason);
+      }),
+    );
     return result;
   }, []);
 
@@ -297,9 +304,13 @@ const WasteRow = memo(function WasteRow(props: { item: WasteItemId; lang: Lang; 
     const row = e.currentTarget.closest('li');
     const neighbour = (row?.nextElementSibling ?? row?.previousElementSibling)?.querySelector('select');
     if (props.dispatch({ type: 'room-prep.dispose', item: props.item, container: chosen }).ok) {
-      // Rows are reused (see Waste): this one may now stand for another piece of the same waste.
-      setContainer('');
-      neighbour?.focus();
+      // Rows are reused (see Waste): this one may now stand for another piece of the same waste,
+      // reset with the new view. Focus moves then too: moving it makes the browser lay the page out,
+      // which would otherwise hold back the frame that acknowledges the action.
+      afterThisFrame(() => {
+        neighbour?.focus();
+        startTransition(() => setContainer(''));
+      });
     }
   };
   return (
