@@ -14,6 +14,7 @@ import { spokenName } from '../../ui/document-card';
 import { ErrorMessage } from '../../ui/error-message';
 import { RouteLoading } from '../../ui/route-loading';
 import { UpdateBar } from '../../ui/update-bar';
+import { afterThisFrame } from '../../ui/update-mark';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { PaceControl, PhonePanel, QueuePanel, RoomBoard, ShiftAnnouncer, type PaceSetting } from './shift-panels';
 import { useShiftLibrary, useShiftRun } from './use-shift-run';
@@ -133,12 +134,14 @@ export function ShiftDeskView({ title, attempt, view, activeRun, prepared, root,
    * Actions that remove the control that was used (a served row, an answered call, the case set
    * aside) move focus first, before React removes it: to the case being attended, or back to the
    * waiting room. Keyboard users land where the work continues, and Chromium does not have to
-   * recompute style and layout halfway through the update because the focused node went away.
+   * recompute style and layout halfway through the update because the focused node went away. The
+   * focus moves after the frame that acknowledges the action, just before the update is drawn
+   * (moving it lays the page out, which would hold that frame back).
    */
   const actAndFocus = useCallback(
     (entry: LogEntry, target: RefObject<HTMLElement | null>): SendResult => {
       const result = act(entry);
-      if (result.ok) target.current?.focus({ preventScroll: true });
+      if (result.ok) afterThisFrame(() => target.current?.focus({ preventScroll: true }));
       return result;
     },
     [act],
