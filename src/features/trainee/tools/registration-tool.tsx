@@ -18,6 +18,7 @@ import { DocumentCard, spokenName } from '../../../ui/document-card';
 import type { SendResult, ToolEvent, ToolProps } from './tool-props';
 import './registration-tool.css';
 import { useCachedT } from '../../../ui/use-cached-t';
+import { useDraft } from '../../../ui/use-draft';
 
 // The clinic's patient-record screen. Everything drawn comes from the machine's snapshot; every
 // control sends a registration event. Form fields keep a local draft and send `registration.enter`
@@ -555,16 +556,6 @@ interface FieldProps {
   onCommit: (value: string) => void;
 }
 
-/** A draft that follows the committed value whenever the machine changes it (record opened or closed). */
-function useDraft(committed: string): [string, (v: string) => void] {
-  const [draft, setDraft] = useState(committed);
-  const [seen, setSeen] = useState(committed);
-  if (seen !== committed) {
-    setSeen(committed);
-    setDraft(committed);
-  }
-  return [draft, setDraft];
-}
 
 function FieldErrors({ id, problems, lang }: { id: string; problems: Problem[]; lang: Lang }) {
   if (problems.length === 0) return null;

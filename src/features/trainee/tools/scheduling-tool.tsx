@@ -32,6 +32,7 @@ import {
 import type { SendResult, ToolEvent, ToolProps } from './tool-props';
 import './scheduling-tool.css';
 import { memoOnContext } from '../../../ui/memo-on-context';
+import { useDraft } from '../../../ui/use-draft';
 import { useCachedT } from '../../../ui/use-cached-t';
 
 const SPECIALTIES: Specialty[] = ['general', 'pediatrics', 'cardiology', 'gynecology'];
@@ -445,6 +446,10 @@ const Filters = memoOnContext(function Filters({ ctx, lang, dispatch }: { ctx: S
   const id = useId();
   const { clinic, selection } = ctx;
   const doctors = doctorsFor(clinic, { specialty: selection.specialty ?? undefined });
+  // Each picker shows the trainee's pick at once, until the agenda's new selection is drawn (ui/use-draft.ts).
+  const [specialty, setSpecialty] = useDraft(selection.specialty ?? '');
+  const [doctorId, setDoctorId] = useDraft(selection.doctorId ?? '');
+  const [visitType, setVisitType] = useDraft(selection.visitType ?? '');
   return (
     <fieldset className="scheduling-tool__group">
       <legend>{tr('tools.scheduling.filters.legend')}</legend>
@@ -452,10 +457,12 @@ const Filters = memoOnContext(function Filters({ ctx, lang, dispatch }: { ctx: S
         <label htmlFor={`${id}-specialty`}>{tr('tools.scheduling.filters.specialty')}</label>
         <select
           id={`${id}-specialty`}
-          value={selection.specialty ?? ''}
+          value={specialty}
           onChange={(e) => {
-            const specialty = SPECIALTIES.find((s) => s === e.target.value);
-            if (specialty) dispatch({ type: 'scheduling.selectSpecialty', specialty });
+            const picked = SPECIALTIES.find((s) => s === e.target.value);
+            if (!picked) return;
+            setSpecialty(picked);
+            dispatch({ type: 'scheduling.selectSpecialty', specialty: picked });
           }}
         >
           {selection.specialty === null && <option value="">{tr('tools.scheduling.filters.anySpecialty')}</option>}
@@ -470,9 +477,11 @@ const Filters = memoOnContext(function Filters({ ctx, lang, dispatch }: { ctx: S
         <label htmlFor={`${id}-doctor`}>{tr('tools.scheduling.filters.doctor')}</label>
         <select
           id={`${id}-doctor`}
-          value={selection.doctorId ?? ''}
+          value={doctorId}
           onChange={(e) => {
-            if (e.target.value) dispatch({ type: 'scheduling.selectDoctor', doctorId: e.target.value });
+            if (!e.target.value) return;
+            setDoctorId(e.target.value);
+            dispatch({ type: 'scheduling.selectDoctor', doctorId: e.target.value });
           }}
         >
           {selection.doctorId === null && <option value="">{tr('tools.scheduling.filters.anyDoctor')}</option>}
@@ -487,9 +496,11 @@ const Filters = memoOnContext(function Filters({ ctx, lang, dispatch }: { ctx: S
         <label htmlFor={`${id}-visit`}>{tr('tools.scheduling.filters.visitType')}</label>
         <select
           id={`${id}-visit`}
-          value={selection.visitType ?? ''}
+          value={visitType}
           onChange={(e) => {
-            if (e.target.value) dispatch({ type: 'scheduling.selectVisitType', visitType: e.target.value });
+            if (!e.target.value) return;
+            setVisitType(e.target.value);
+            dispatch({ type: 'scheduling.selectVisitType', visitType: e.target.value });
           }}
         >
           {selection.visitType === null && <option value="">{tr('tools.scheduling.filters.chooseVisitType')}</option>}
