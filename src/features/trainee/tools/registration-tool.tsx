@@ -556,7 +556,6 @@ interface FieldProps {
   onCommit: (value: string) => void;
 }
 
-
 function FieldErrors({ id, problems, lang }: { id: string; problems: Problem[]; lang: Lang }) {
   if (problems.length === 0) return null;
   return (
