@@ -154,6 +154,35 @@ describe('journaled storage', () => {
     expect(journal.map.size).toBe(0);
   });
 
+  it('lets quick successive saves of an attempt share one database write of the newest copy', async () => {
+    const disk = memoryAttemptStorage();
+    const writes: AttemptRecord[] = [];
+    const counted: AttemptStorage = { ...disk, put: (r) => (writes.push(r), disk.put(r)) };
+    const journal = webStorage();
+    const storage = journaledAttemptStorage(counted, () => journal, { settleMs: 30 });
+    const first = withAction(record('a1'), '2026-03-09T10:00:05.000Z');
+    const second = withAction(first, '2026-03-09T10:00:06.000Z');
+    const saves = [storage.put(first), storage.put(second)];
+    // Until the write, the journal holds the newest copy (a reload now resumes from it).
+    expect(JSON.parse(journal.map.get(JOURNAL_PREFIX + 'a1') ?? 'null')).toEqual(second);
+    expect(disk.data.has('a1')).toBe(false);
+    await Promise.all(saves);
+    expect(writes.map((r) => r.log.entries.length)).toEqual([2]);
+    expect(disk.data.get('a1')).toEqual(second);
+    expect(journal.map.size).toBe(0);
+  });
+
+  it('does not write an attempt that was removed while its write was waiting', async () => {
+    const disk = memoryAttemptStorage();
+    const journal = webStorage();
+    const storage = journaledAttemptStorage(disk, () => journal, { settleMs: 30 });
+    const saved = storage.put(record('a1'));
+    await storage.remove('a1');
+    await saved;
+    expect(disk.data.has('a1')).toBe(false);
+    expect(journal.map.size).toBe(0);
+  });
+
   it('still writes to the database when the journal refuses writes', async () => {
     const disk = memoryAttemptStorage();
     const full = { ...webStorage(), setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } };

@@ -150,8 +150,18 @@ export const JOURNAL_PREFIX = 'mesa-clinica:unsaved:';
  * therefore also written synchronously to the journal, and removed from it once the real write is
  * done. Loading replays what the journal still holds (the newer copy wins, and is written through),
  * so the last action survives. A journal entry that fails validation is set aside like any other.
+ *
+ * Because the journal holds the newest copy, the database write can wait: it is done in a task of its
+ * own, `settleMs` after the first unwritten copy, and writes only the newest copy of the attempt by
+ * then (quick successive actions share one database write). A desk saves after every action, and a
+ * database write costs several milliseconds of the page's time on a slow machine (decision 0015).
+ * When the journal refuses a copy, that copy is written to the database in the next task.
  */
-export function journaledAttemptStorage(inner: AttemptStorage, getJournal: () => JournalStorage | undefined = browserStorage): AttemptStorage {
+export function journaledAttemptStorage(
+  inner: AttemptStorage,
+  getJournal: () => JournalStorage | undefined = browserStorage,
+  { settleMs = 0 }: { settleMs?: number } = {},
+): AttemptStorage {
   const journal = () => {
     try {
       return getJournal();
@@ -186,6 +196,15 @@ export function journaledAttemptStorage(inner: AttemptStorage, getJournal: () =>
       }
     });
   };
+  /** Database writes waiting to be done, by attempt id: the newest copy of each. */
+  interface Unwritten {
+    record: AttemptRecord;
+    written: Promise<void>;
+    hurry: () => void;
+    /** The attempt was removed before its write was done: the write is dropped. */
+    dropped?: true;
+  }
+  const unwritten = new Map<string, Unwritten>();
   return {
     async loadAll() {
       const load = await inner.loadAll();
@@ -221,7 +240,29 @@ export function journaledAttemptStorage(inner: AttemptStorage, getJournal: () =>
       } catch {
         text = null; // Journal full or refused: the real write below still runs.
       }
-      await inner.put(record);
+      const due = unwritten.get(record.id);
+      if (due) {
+        // A database write for this attempt is already waiting: it writes this newer copy instead.
+        due.record = record;
+        if (text === null) due.hurry();
+        await due.written;
+      } else {
+        const waiting: Unwritten = { record, written: Promise.resolve(), hurry: () => undefined };
+        const settled = new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, text === null ? 0 : settleMs);
+          waiting.hurry = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        waiting.written = settled.then(() => {
+          if (waiting.dropped) return;
+          unwritten.delete(record.id);
+          return inner.put(waiting.record);
+        });
+        unwritten.set(record.id, waiting);
+        await waiting.written;
+      }
       // Only clear the entry this write journaled, not a newer one written meanwhile.
       try {
         if (text !== null && journal()?.getItem(key) === text) drop(key);
@@ -230,6 +271,12 @@ export function journaledAttemptStorage(inner: AttemptStorage, getJournal: () =>
       }
     },
     async remove(id) {
+      const due = unwritten.get(id);
+      if (due) {
+        unwritten.delete(id);
+        due.dropped = true;
+        due.hurry();
+      }
       drop(JOURNAL_PREFIX + id);
       await inner.remove(id);
     },

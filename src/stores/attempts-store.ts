@@ -69,5 +69,11 @@ export const createAttemptsStore = (makeStorage: () => AttemptStorage) => {
   }));
 };
 
+/**
+ * How long a saved attempt waits in the journal before its database write: a desk saves after every
+ * action, and quick successive actions then share one write (decision 0015).
+ */
+export const DATABASE_WRITE_DELAY_MS = 1000;
+
 /** The app's attempts store, over IndexedDB. */
-export const useAttemptsStore = createAttemptsStore(() => journaledAttemptStorage(indexedDbAttemptStorage()));
+export const useAttemptsStore = createAttemptsStore(() => journaledAttemptStorage(indexedDbAttemptStorage(), undefined, { settleMs: DATABASE_WRITE_DELAY_MS }));
