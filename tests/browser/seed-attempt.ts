@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { LogEntry } from '../../src/engine/log';
+import { JOURNAL_PREFIX } from '../../src/stores/attempt-storage';
 
 export interface SeededAttempt {
   id: string;
@@ -15,9 +16,14 @@ export interface SeededAttempt {
   kind?: 'case' | 'shift';
 }
 
-/** Stores the attempt under its id and returns the id. */
+/**
+ * Stores the attempt under its id and returns the id. A copy of the same attempt still in the app's
+ * journal (its database write was waiting when the page was left) is removed, or the next load would
+ * take it over the seeded one.
+ */
 export async function seedAttempt(page: Page, attempt: SeededAttempt): Promise<string> {
-  await page.evaluate(async ({ id, caseId, seed, entries, finished = false, kind = 'case' }) => {
+  await page.evaluate(async ({ id, caseId, seed, entries, finished = false, kind = 'case', journal }) => {
+    localStorage.removeItem(journal + id);
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('mesa-clinica', 1);
       req.onupgradeneeded = () => {
@@ -45,6 +51,6 @@ export async function seedAttempt(page: Page, attempt: SeededAttempt): Promise<s
       tx.onerror = () => reject(tx.error);
     });
     db.close();
-  }, attempt);
+  }, { ...attempt, journal: JOURNAL_PREFIX });
   return attempt.id;
 }
