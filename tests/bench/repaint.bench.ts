@@ -14,7 +14,9 @@
  *   up to a whole idle frame to every sample). That frame shows the acknowledgement (the desk's update
  *   bar); the desk draws the action's whole result in the frames after it (ui/update-mark.ts), and
  *   the time to that frame is printed too, as "until the whole result is drawn". Each interaction
- *   starts after the previous one's whole result is drawn.
+ *   starts after the previous one's whole result is drawn. A click is taken as a hand makes it: the
+ *   pointer moves onto the control, that frame (the hover's restyle and repaint) is drawn, then the
+ *   press is measured (REPAINT_NO_HOVER=1 moves and presses in the same millisecond instead).
  * - Shift desk: the same at the busiest shift's desk with ten patients waiting (a seeded attempt at
  *   08:10, eleven arrived, one attended): serving from the queue, choices and tool actions in the
  *   attended case, and pausing them back into the queue.
@@ -69,6 +71,13 @@ const TOOL_CASES: Array<[string, string]> = [
  */
 const ONLY = process.env.REPAINT ? new Set(process.env.REPAINT.split(',').map((w) => w.trim())) : null;
 const wanted = (group: string): boolean => ONLY === null || ONLY.has(group);
+
+/**
+ * Clicks move the pointer onto the control and let that frame be drawn before pressing (clickOn).
+ * REPAINT_NO_HOVER=1 clicks as Playwright does on its own, moving and pressing in the same
+ * millisecond, to compare with figures taken that way (before decision 0015).
+ */
+const HOVER_FIRST = !process.env.REPAINT_NO_HOVER;
 
 const T0 = performance.now();
 const lap = (what: string): void => void (process.env.BENCH_VERBOSE && console.error(`[${((performance.now() - T0) / 1000).toFixed(1)} s] ${what}`));
@@ -204,6 +213,8 @@ interface Sample {
   eventTiming: number | null;
   /** Of that, the time spent in the page's event handlers (React's render and commit for a discrete event), per Event Timing. */
   handlers: number | null;
+  /** Of that, the wait before the first event's handlers ran (Event Timing's input delay): the page was busy with something else. */
+  delay: number | null;
   /**
    * Milliseconds from the input event to the frame that shows the action's whole result: the desk
    * draws an accepted action's new view in the frames after the acknowledgement (ui/update-mark.ts),
@@ -221,13 +232,13 @@ function installProbe(): void {
   }
   interface Probe {
     current: Pending | null;
-    entries: Array<{ start: number; duration: number; id: number; handlers: number }>;
+    entries: Array<{ start: number; duration: number; id: number; handlers: number; delay: number }>;
     observer: PerformanceObserver | null;
   }
   const probe: Probe = { current: null, entries: [], observer: null };
   (window as unknown as { __repaint: Probe }).__repaint = probe;
   const keep = (list: PerformanceEntryList) => {
-    for (const e of list as PerformanceEventTiming[]) probe.entries.push({ start: e.startTime, duration: e.duration, id: e.interactionId, handlers: e.processingEnd - e.processingStart });
+    for (const e of list as PerformanceEventTiming[]) probe.entries.push({ start: e.startTime, duration: e.duration, id: e.interactionId, handlers: e.processingEnd - e.processingStart, delay: e.processingStart - e.startTime });
   };
   try {
     probe.observer = new PerformanceObserver((list) => keep(list.getEntries()));
@@ -278,8 +289,13 @@ function installProbe(): void {
  * placeholders are `aria-busy`), and a click landing while those are drawn would measure the previous
  * action's deferred work along with its own.
  */
-async function measure(page: Page, act: () => Promise<unknown>): Promise<Sample | null> {
+async function measure(page: Page, act: () => Promise<unknown>, approach?: () => Promise<unknown>): Promise<Sample | null> {
   await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null, undefined, { timeout: 5000, polling: 'raf' }).catch(() => undefined);
+  if (approach) {
+    await approach();
+    // The frame that draws the hover is done before the press, as it is for a hand that moves and then clicks.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  }
   await page.evaluate(() => {
     (window as unknown as { __repaint: { current: unknown } }).__repaint.current = null;
   });
@@ -294,11 +310,11 @@ async function measure(page: Page, act: () => Promise<unknown>): Promise<Sample 
   }
   return page.evaluate(async () => {
     const probe = (window as unknown as {
-      __repaint: { current: { start: number; end: number; done: number } | null; entries: Array<{ start: number; duration: number; id: number; handlers: number }>; observer: PerformanceObserver | null };
+      __repaint: { current: { start: number; end: number; done: number } | null; entries: Array<{ start: number; duration: number; id: number; handlers: number; delay: number }>; observer: PerformanceObserver | null };
     }).__repaint;
     // Event Timing entries are delivered after the paint they measure: give them a moment.
     await new Promise((done) => setTimeout(done, 60));
-    for (const e of (probe.observer?.takeRecords() ?? []) as PerformanceEventTiming[]) probe.entries.push({ start: e.startTime, duration: e.duration, id: e.interactionId, handlers: e.processingEnd - e.processingStart });
+    for (const e of (probe.observer?.takeRecords() ?? []) as PerformanceEventTiming[]) probe.entries.push({ start: e.startTime, duration: e.duration, id: e.interactionId, handlers: e.processingEnd - e.processingStart, delay: e.processingStart - e.startTime });
     const current = probe.current;
     if (!current) return null;
     const inWindow = probe.entries.filter((e) => e.start >= current.start - 0.5 && e.start <= current.end);
@@ -307,8 +323,9 @@ async function measure(page: Page, act: () => Promise<unknown>): Promise<Sample 
     probe.entries = probe.entries.filter((e) => e.start > current.end && !ids.has(e.id));
     probe.current = null;
     const complete = current.done - current.start;
-    if (mine.length === 0) return { raf: current.end - current.start, eventTiming: null, handlers: null, complete };
-    return { raf: current.end - current.start, eventTiming: Math.max(...mine.map((e) => e.duration)), handlers: mine.reduce((sum, e) => sum + e.handlers, 0), complete };
+    if (mine.length === 0) return { raf: current.end - current.start, eventTiming: null, handlers: null, delay: null, complete };
+    const first = mine.reduce((a, e) => (e.start < a.start ? e : a));
+    return { raf: current.end - current.start, eventTiming: Math.max(...mine.map((e) => e.duration)), handlers: mine.reduce((sum, e) => sum + e.handlers, 0), delay: first.delay, complete };
   });
 }
 
@@ -367,7 +384,7 @@ async function measureChoices(b: Bench4x): Promise<Sample[]> {
     for (let i = 0; samples.length < SAMPLES && (await choices.count()) > 0; i++) {
       const count = await choices.count();
       const target = choices.nth((round + i) % count);
-      const sample = await measure(page, () => target.click());
+      const sample = await clickOn(page, target);
       if (sample) samples.push(sample);
       lap(`choice ${samples.length}: ${sample ? latency(sample).toFixed(0) : 'none'}`);
       if (i > 40) break;
@@ -379,10 +396,12 @@ async function measureChoices(b: Bench4x): Promise<Sample[]> {
 
 /**
  * The floor: the same desk, but the clicked control is a bare button added for the bench whose
- * handler changes its own text (no React, no engine). What it measures is the browser's own cost of
- * an input and a frame at this slowdown on this machine, the part no change to the app can remove.
+ * handler changes its own text (no React, no engine), and the keys go to a bare text field. What it
+ * measures is the browser's own cost of an input and a frame at this slowdown on this machine, the
+ * part no change to the app can remove (React's listener at the root still sees the events, as it
+ * sees every event on the page).
  */
-async function measureFloor(b: Bench4x): Promise<Sample[]> {
+async function measureFloor(b: Bench4x): Promise<{ clicks: Sample[]; keys: Sample[] }> {
   const { page } = b;
   await page.goto(`${b.origin}/case/${DIALOGUE_CASE}`, { waitUntil: 'load' });
   await page.getByRole('button', { name: 'Empezar práctica' }).click();
@@ -396,16 +415,29 @@ async function measureFloor(b: Bench4x): Promise<Sample[]> {
       button.textContent = String(Number(button.textContent) + 1);
     });
     document.querySelector('.choices')?.before(button);
+    // And a bare text field for keystrokes: the browser's own cost of a key typed into a field.
+    const input = document.createElement('input');
+    input.id = 'bench-floor-input';
+    input.setAttribute('aria-label', 'bench');
+    document.querySelector('.choices')?.before(input);
   });
   const button = page.locator('#bench-floor');
-  const samples: Sample[] = [];
+  const clicks: Sample[] = [];
+  const keys: Sample[] = [];
   await throttle(b, CPU_SLOWDOWN);
-  for (let i = 0; samples.length < SAMPLES && i < SAMPLES * 2; i++) {
-    const sample = await measure(page, () => button.click());
-    if (sample) samples.push(sample);
+  for (let i = 0; clicks.length < SAMPLES && i < SAMPLES * 2; i++) {
+    const sample = await clickOn(page, button);
+    if (sample) clicks.push(sample);
+  }
+  const input = page.locator('#bench-floor-input');
+  for (let i = 0; keys.length < SAMPLES && i < SAMPLES * 2; i++) {
+    // The same keys as in the registration field: two, then the field is emptied (unmeasured).
+    if (i % 2 === 0) await input.fill('');
+    const sample = await measure(page, () => page.keyboard.press('Pr'[i % 2] as string));
+    if (sample) keys.push(sample);
   }
   await throttle(b, 1);
-  return samples;
+  return { clicks, keys };
 }
 
 /** Opens the desk of a seeded attempt at the tool of `workflow` and waits for the tool. */
@@ -420,10 +452,20 @@ export async function openTool(b: Bench4x, workflow: string, caseId: string): Pr
 
 /** A sample as BENCH_VERBOSE prints it. */
 const describe = (s: Sample): string =>
-  `${latency(s).toFixed(0)} ms (rAF probe ${s.raf.toFixed(0)}, handlers ${s.handlers?.toFixed(1) ?? '-'}, whole result ${s.complete.toFixed(0)})`;
+  `${latency(s).toFixed(0)} ms (rAF probe ${s.raf.toFixed(0)}, handlers ${s.handlers?.toFixed(1) ?? '-'}, input delay ${s.delay?.toFixed(1) ?? '-'}, whole result ${s.complete.toFixed(0)})`;
 
-/** Clicks a control, measured. */
-const clickOn = (page: Page, locator: Locator) => measure(page, () => locator.click());
+/**
+ * Clicks a control, measured. The pointer is moved onto it first, unmeasured: a person's pointer
+ * reaches a control frames before it presses it, and the restyle and repaint of the hover are not the
+ * press's (clicking straight away, the press waited for the hover's frame).
+ */
+function clickOn(page: Page, locator: Locator): Promise<Sample | null> {
+  return measure(
+    page,
+    () => locator.click(),
+    HOVER_FIRST ? () => locator.hover() : undefined,
+  );
+}
 
 /** Tool actions: registration field commits (Enter), scheduling day changes, room-prep disposals and steps. Keystrokes are kept apart. */
 async function measureTools(b: Bench4x): Promise<{ actions: Sample[]; keys: Sample[]; perTool: Record<string, Sample[]> }> {
@@ -448,9 +490,11 @@ async function measureTools(b: Bench4x): Promise<{ actions: Sample[]; keys: Samp
       for (let i = 0; i < per; i++) {
         const field = fields[i % fields.length] as Locator;
         await field.fill('');
-        // Each keystroke re-renders the field's draft: measured apart from the commits.
+        // Keystrokes are measured apart from the commits. The field has the focus (fill gave it), and the
+        // keys go to the focused element as a typist's do: the locator is not looked up again before
+        // each one (that lookup scans the page's labels, about 13 ms at 4x, right before the key).
         for (const ch of 'Pr') {
-          const k = await measure(page, () => field.press(ch));
+          const k = await measure(page, () => page.keyboard.press(ch));
           if (k) keys.push(k);
         }
         await field.fill(`Prueba ${i}`);
@@ -619,7 +663,7 @@ export const repaintBench: Bench = {
       // The first desk of a run loads its chunks and prepares the case: slow on a busy machine.
       page.setDefaultTimeout(120_000);
       const b: Bench4x = { page, cdp: await context.newCDPSession(page), origin };
-      const floor = wanted('floor') ? await measureFloor(b) : [];
+      const floor = wanted('floor') ? await measureFloor(b) : { clicks: [], keys: [] };
       const choices = wanted('choices') ? await measureChoices(b) : [];
       const tools = await measureTools(b);
       const shift: ShiftSamples = wanted('shift') ? await measureShiftDesk(b) : { serve: [], actions: [], pause: [], minWaiting: 0 };
@@ -628,7 +672,10 @@ export const repaintBench: Bench = {
         .map(([w, list]) => `${w} ${list.length}`)
         .join(', ');
       return [
-        ...figures('floor: a bare button changing its own text on the desk (the browser alone, no app code)', floor).map(({ goal: _, ...f }) => f),
+        ...figures('floor: a bare button changing its own text on the desk (no app handler)', floor.clicks).map(({ goal: _, ...f }) => f),
+        ...figures('floor: keystrokes in a bare text field on the desk (no app handler)', floor.keys)
+          .filter((f) => !f.label.includes('cross-check'))
+          .map(({ goal: _, ...f }) => f),
         ...figures('dialogue choices', choices),
         ...figures(`tool actions (${perTool})`, tools.actions),
         ...Object.entries(tools.perTool).flatMap(([w, list]) => [
