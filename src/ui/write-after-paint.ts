@@ -70,3 +70,63 @@ export function useWriteAfterPaint(): WriteAfterPaint {
 
   return { schedule, flush };
 }
+
+/** An attempt's record as a desk keeps it between saves, and the ways to save it. */
+export interface RecordSaves<R> {
+  /** The newest record: the one last saved, or the one the page passed in. */
+  current: () => R | undefined;
+  /**
+   * Saves after the frame the record `next` builds from the current one and the time of the action
+   * (taken now). Writes for the same `key` (the run) before the frame share one save, the latest.
+   */
+  saveAfterPaint: (key: unknown, next: (base: R, at: string) => R) => void;
+  /**
+   * Saves now the record `next` builds from the current one. A save still waiting for the frame is
+   * done first, and `next` builds on the record it saved.
+   */
+  saveNow: (next: (base: R) => R) => void;
+  /** Does a save still waiting for the frame now. */
+  flush: () => void;
+}
+
+/**
+ * Keeps a desk's attempt record and saves it after each accepted action, once the action's frame is
+ * painted (useWriteAfterPaint). `latest` is the record the page has; a saved record replaces it here
+ * at once, so the next action builds on it even before the page sees it.
+ */
+export function useRecordSaves<R extends { id: string }>(latest: R | undefined, save: (record: R) => void): RecordSaves<R> {
+  const record = useRef(latest);
+  const saveRef = useRef(save);
+  // Before the caller's own effects, which read the current record.
+  useEffect(() => {
+    record.current = latest;
+    saveRef.current = save;
+  });
+  const { schedule, flush } = useWriteAfterPaint();
+  const saveAfterPaint = useCallback(
+    (key: unknown, next: (base: R, at: string) => R) => {
+      const base = record.current;
+      if (!base) return;
+      const at = new Date().toISOString();
+      schedule(key, () => {
+        const built = next(base, at);
+        if (record.current?.id === built.id) record.current = built;
+        saveRef.current(built);
+      });
+    },
+    [schedule],
+  );
+  const saveNow = useCallback(
+    (next: (base: R) => R) => {
+      flush();
+      const base = record.current;
+      if (!base) return;
+      const built = next(base);
+      record.current = built;
+      saveRef.current(built);
+    },
+    [flush],
+  );
+  const current = useCallback(() => record.current, []);
+  return { current, saveAfterPaint, saveNow, flush };
+}

@@ -3,7 +3,7 @@
  * seed, replays the stored log (a reload resumes at the same clock, queue and score), and saves the
  * log after every accepted action or stretch of paced time.
  */
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
 import type { LocalizedText } from '../../domain/text';
 import type { LogEntry } from '../../engine/log';
 import type { Run, SendResult } from '../../engine/run';
@@ -14,7 +14,7 @@ import type { AttemptRecord } from '../../stores/attempt-record';
 import { useLibraryStore } from '../../stores/library-store';
 import { runWhenIdle } from '../../ui/idle-tasks';
 import { afterThisFrame, useUpdateMark } from '../../ui/update-mark';
-import { useWriteAfterPaint } from '../../ui/write-after-paint';
+import { useRecordSaves } from '../../ui/write-after-paint';
 import { paceSetting, type PaceSetting } from './shift-panels';
 
 /** The state of a shift attempt's run. */
@@ -65,17 +65,12 @@ export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile
   const [state, setState] = useState<
     { id: string; run: ShiftRun; view: ShiftView; activeRun: Run | null; prepared: PreparedShift; pace: PaceSetting } | { id: string; reason: LocalizedText } | null
   >(null);
-  const record = useRef(attempt);
-  const saveRef = useRef(save);
   const attemptId = attempt?.id;
-  useEffect(() => {
-    record.current = attempt;
-    saveRef.current = save;
-  });
-  const { schedule, flush } = useWriteAfterPaint();
+  // Called first so the run effect below sees the current record.
+  const { current: currentRecord, saveAfterPaint, saveNow, flush } = useRecordSaves(attempt, save);
 
   useEffect(() => {
-    const start = record.current;
+    const start = currentRecord();
     if (!start || !shift) return;
     let live: ShiftRun | null = null;
     let cancelled = false;
@@ -104,7 +99,7 @@ export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile
       flush();
       live?.stop();
     };
-  }, [attemptId, shift, library, flush]);
+  }, [attemptId, shift, library, currentRecord, flush]);
 
   const current = state && state.id === attemptId ? state : null;
   const run = current && 'run' in current ? current.run : null;
@@ -116,7 +111,7 @@ export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile
    */
   const apply = useCallback(
     (change: (r: ShiftRun) => SendResult, acted: boolean): SendResult => {
-      if (!run || !record.current) return notReady;
+      if (!run || !currentRecord()) return notReady;
       const result = change(run);
       if (result.ok) {
         const show = () => {
@@ -128,31 +123,22 @@ export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile
           mark();
           afterThisFrame(show);
         } else show();
-        const base = record.current;
-        const at = new Date().toISOString();
-        schedule(run, () => {
-          const next = shiftRecordAfter(base, run, at);
-          if (record.current?.id === next.id) record.current = next;
-          saveRef.current(next);
-        });
+        saveAfterPaint(run, (base, at) => shiftRecordAfter(base, run, at));
       }
       return result;
     },
-    [run, mark, schedule],
+    [run, currentRecord, mark, saveAfterPaint],
   );
   const send = useCallback((entry: LogEntry) => apply((r) => r.send(entry), true), [apply]);
   const elapse = useCallback((seconds: number) => apply((r) => r.elapse(seconds), false), [apply]);
   const setPace = useCallback(
     (pace: PaceSetting) => {
-      if (!run || !record.current) return;
-      // A save still waiting for the frame goes first: it was taken from the record before this pace.
-      flush();
-      const next: AttemptRecord = { ...record.current, pace, updatedAt: new Date().toISOString() };
-      record.current = next;
+      if (!run || !currentRecord()) return;
       setState((s) => (s && 'run' in s && s.run === run ? { ...s, pace } : s));
-      saveRef.current(next);
+      // Built on the record of any save still waiting for the frame, which is done first.
+      saveNow((base) => ({ ...base, pace, updatedAt: new Date().toISOString() }));
     },
-    [run, flush],
+    [run, currentRecord, saveNow],
   );
 
   if (!current) return { state: 'loading' };

@@ -5,7 +5,7 @@
  * copying the record into IndexedDB never delay the answer on screen. A pending save is written at
  * once when the page is hidden or left (reload, tab closed, another route).
  */
-import { startTransition, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { startTransition, useCallback, useEffect, useState, type RefObject } from 'react';
 import type { LocalizedText } from '../../domain/text';
 import type { CaseData, PreparedCase } from '../../engine/case-data';
 import type { LogEntry } from '../../engine/log';
@@ -17,7 +17,7 @@ import { warmUpSteps } from '../../engine/warm-up';
 import type { AttemptRecord } from '../../stores/attempt-record';
 import { runWhenIdle } from '../../ui/idle-tasks';
 import { afterThisFrame, useUpdateMark } from '../../ui/update-mark';
-import { useWriteAfterPaint } from '../../ui/write-after-paint';
+import { useRecordSaves } from '../../ui/write-after-paint';
 
 /** The state of an attempt's run. */
 export type AttemptRunState =
@@ -59,18 +59,12 @@ export function useAttemptRun(
   save: (record: AttemptRecord) => void,
 ): AttemptRunState {
   const [state, setState] = useState<{ id: string; run: Run; view: RunView; data: CaseData } | { id: string; reason: LocalizedText } | null>(null);
-  const record = useRef(attempt);
-  const saveRef = useRef(save);
   const attemptId = attempt?.id;
-  // Declared first so the run effect below sees the current record.
-  useEffect(() => {
-    record.current = attempt;
-    saveRef.current = save;
-  });
-  const { schedule, flush } = useWriteAfterPaint();
+  // Called first so the run effect below sees the current record.
+  const { current: currentRecord, saveAfterPaint, flush } = useRecordSaves(attempt, save);
 
   useEffect(() => {
-    const start = record.current;
+    const start = currentRecord();
     if (!start || !scenario) return;
     let live: Run | null = null;
     let cancelled = false;
@@ -98,14 +92,14 @@ export function useAttemptRun(
       flush();
       live?.stop();
     };
-  }, [attemptId, scenario, clinic, flush]);
+  }, [attemptId, scenario, clinic, currentRecord, flush]);
 
   const current = state && state.id === attemptId ? state : null;
   const run = current && 'run' in current ? current.run : null;
   const { root, mark } = useUpdateMark(current);
   const send = useCallback(
     (entry: LogEntry): SendResult => {
-      if (!run || !record.current) return { ok: false, reason: { 'es-MX': 'El caso aún no está listo.', en: 'The case is not ready yet.' } };
+      if (!run || !currentRecord()) return { ok: false, reason: { 'es-MX': 'El caso aún no está listo.', en: 'The case is not ready yet.' } };
       const result = run.send(entry);
       if (result.ok) {
         // The engine has decided; the new view is taken and drawn in a transition, after the input's own
@@ -115,17 +109,11 @@ export function useAttemptRun(
           const view = run.snapshot();
           startTransition(() => setState((s) => (s && 'run' in s && s.run === run ? { ...s, view } : s)));
         });
-        const base = record.current;
-        const at = new Date().toISOString();
-        schedule(run, () => {
-          const next = recordAfter(base, run, at);
-          if (record.current?.id === next.id) record.current = next;
-          saveRef.current(next);
-        });
+        saveAfterPaint(run, (base, at) => recordAfter(base, run, at));
       }
       return result;
     },
-    [run, schedule, mark],
+    [run, currentRecord, saveAfterPaint, mark],
   );
 
   if (!current) return { state: 'loading' };
