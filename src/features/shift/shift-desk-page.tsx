@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useRef, useState, type ComponentType, type RefObject } from 'react';
+import { Suspense, useCallback, useRef, type ComponentType, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import type { Lang, LocalizedText } from '../../domain/text';
@@ -21,6 +21,7 @@ import { useShiftLibrary, useShiftRun } from './use-shift-run';
 import { useLang } from './use-lang';
 import './shift.css';
 import { useCachedT } from '../../ui/use-cached-t';
+import { useQuietState } from '../../ui/use-quiet-state';
 
 /** What the single-case desk needs to show the case being attended (the trainee feature's DeskView fits). */
 export interface CaseDeskProps {
@@ -118,7 +119,7 @@ export interface ShiftDeskViewProps {
 /** The shift desk: clock and pace, queue, phone, rooms, notices, and the case being attended. */
 export function ShiftDeskView({ title, attempt, view, activeRun, prepared, root, send, elapse, pace, onPace, lang, CaseDesk }: ShiftDeskViewProps) {
   const t = useCachedT(useTranslation('shift'));
-  const [rejected, setRejected] = useState<LocalizedText | null>(null);
+  const [rejected, setRejected] = useQuietState<LocalizedText | null>(null);
   const activeHeading = useRef<HTMLHeadingElement>(null);
   const queueHeading = useRef<HTMLHeadingElement>(null);
   // One function for the whole shift, so the attended case's desk is not redrawn by queue changes.
@@ -128,7 +129,7 @@ export function ShiftDeskView({ title, attempt, view, activeRun, prepared, root,
       setRejected(result.ok ? null : result.reason);
       return result;
     },
-    [send],
+    [send, setRejected],
   );
   /**
    * Actions that remove the control that was used (a served row, an answered call, the case set

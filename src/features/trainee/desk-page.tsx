@@ -24,6 +24,7 @@ import type { ToolEvent, ToolSnapshot } from './tools/tool-props';
 import { useAttemptRun } from './use-attempt-run';
 import { useCachedT } from '../../ui/use-cached-t';
 import { useLang } from './use-lang';
+import { useQuietState } from '../../ui/use-quiet-state';
 
 /** The desk: one attempt's run, resumed from its stored log. */
 export function DeskPage() {
@@ -157,7 +158,7 @@ const sameDesk = (a: DeskViewProps, b: DeskViewProps): boolean =>
 export const DeskView = memo(function DeskView({ scenario, attempt, view, data, send, lang, embedded = false, root }: DeskViewProps) {
   const t = useTraineeT();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [rejected, setRejected] = useState<LocalizedText | null>(null);
+  const [rejected, setRejected] = useQuietState<LocalizedText | null>(null);
   const practice = view.mode === 'practice';
   const stepKey = `${view.stepId}|${view.task?.stepId ?? ''}|${view.status}`;
 
@@ -170,7 +171,7 @@ export const DeskView = memo(function DeskView({ scenario, attempt, view, data, 
     const result = sendRef.current(entry);
     setRejected(result.ok ? null : result.reason);
     return result;
-  }, []);
+  }, [setRejected]);
   const sendTool = useCallback((event: ToolEvent) => act(event as LogEntry), [act]);
 
   const speakers = useMemo(() => [...new Set(view.lines.map((l) => l.who).filter((w) => w !== 'narrator'))], [view.lines]);

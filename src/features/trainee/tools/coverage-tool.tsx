@@ -14,6 +14,7 @@ import {
 import type { SendResult, ToolEvent, ToolProps } from './tool-props';
 import './coverage-tool.css';
 import { useCachedT } from '../../../ui/use-cached-t';
+import { useQuietState } from '../../../ui/use-quiet-state';
 
 // The desk's coverage screen: who pays, the payer's own check (IMSS "vigencia de derechos" portal,
 // affiliation card, insurer portal), the patient-share calculator and the closing route. Drawn only
@@ -61,7 +62,7 @@ export default function CoverageTool(props: ToolProps) {
   const c = snapshot.context as CoverageContext;
   const t = useCachedT(useTranslation('tools', { keyPrefix: 'tools.coverage' }));
   const base = useId();
-  const [sendError, setSendError] = useState<string | null>(null);
+  const [sendError, setSendError] = useQuietState<string | null>(null);
   const { screen, sub } = screenOf(snapshot.value);
   const finished = snapshot.status === 'done' || screen === 'completed';
 
@@ -198,7 +199,7 @@ function statusText(c: CoverageContext, lang: Lang, t: Tr): string {
 function PayerPicker({ c, lang, t, send }: { c: CoverageContext; lang: Lang; t: Tr; send: Send }) {
   const id = useId();
   const [kind, setKind] = useState<PayerKind | ''>(c.payer ?? '');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useQuietState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (kind === '') {
@@ -686,7 +687,7 @@ function ShareCalculator({ c, lang, t, send }: { c: CoverageContext; lang: Lang;
 function CompleteForm({ t, send }: { t: Tr; send: Send }) {
   const id = useId();
   const [route, setRoute] = useState<CoverageRoute | ''>('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useQuietState<string | null>(null);
   return (
     <section className="cov-tool__panel" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('complete.heading')}</h3>

@@ -19,6 +19,7 @@ import type { SendResult, ToolEvent, ToolProps } from './tool-props';
 import './registration-tool.css';
 import { useCachedT } from '../../../ui/use-cached-t';
 import { useDraft } from '../../../ui/use-draft';
+import { useQuietState } from '../../../ui/use-quiet-state';
 
 // The clinic's patient-record screen. Everything drawn comes from the machine's snapshot; every
 // control sends a registration event. Form fields keep a local draft and send `registration.enter`
@@ -55,7 +56,7 @@ export default function RegistrationTool(props: ToolProps) {
   const c = snapshot.context as RegistrationContext;
   const t = useCachedT(useTranslation('tools', { keyPrefix: 'tools.registration' }));
   const base = useId();
-  const [sendError, setSendError] = useState<string | null>(null);
+  const [sendError, setSendError] = useQuietState<string | null>(null);
   const finished = snapshot.status === 'done' || snapshot.value === 'saved' || snapshot.value === 'cancelled';
   const firstFieldRef = useRef<HTMLInputElement>(null);
   const [formNote, setFormNote] = useState<string | null>(null);

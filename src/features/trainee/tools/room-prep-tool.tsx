@@ -31,6 +31,7 @@ import './room-prep-tool.css';
 import { memoOnContext } from '../../../ui/memo-on-context';
 import { afterThisFrame } from '../../../ui/update-mark';
 import { useCachedT } from '../../../ui/use-cached-t';
+import { useQuietState } from '../../../ui/use-quiet-state';
 
 const say = (text: LocalizedText, lang: Lang) => text[lang];
 
@@ -293,7 +294,7 @@ const WasteRow = memo(function WasteRow(props: { item: WasteItemId; lang: Lang; 
   const tr = useTr();
   const id = useId();
   const [container, setContainer] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useQuietState<string | undefined>(undefined);
   const name = say(WASTE_ITEMS[props.item].name, props.lang);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

@@ -34,6 +34,7 @@ import './scheduling-tool.css';
 import { memoOnContext } from '../../../ui/memo-on-context';
 import { useDraft } from '../../../ui/use-draft';
 import { useCachedT } from '../../../ui/use-cached-t';
+import { useQuietState } from '../../../ui/use-quiet-state';
 
 const SPECIALTIES: Specialty[] = ['general', 'pediatrics', 'cardiology', 'gynecology'];
 const CHANNELS: ContactChannel[] = ['phone', 'sms', 'whatsapp', 'email'];
@@ -155,7 +156,7 @@ export default function SchedulingTool(props: ToolProps) {
   const { clinic, selection } = ctx;
   const id = useId();
   const [view, setView] = useState<'day' | 'week'>('day');
-  const [sendError, setSendError] = useState<LocalizedText | null>(null);
+  const [sendError, setSendError] = useQuietState<LocalizedText | null>(null);
   const [announcement, announce] = useAnnouncement(ctx, tr, lang);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [booking, setBooking] = useState({ doctorId: '', date: selection.date, start: '', minutes: '' });
@@ -186,7 +187,7 @@ export default function SchedulingTool(props: ToolProps) {
     const result = latest.current.send(event);
     setSendError(result.ok ? null : result.reason);
     return result;
-  }, []);
+  }, [setSendError]);
 
   const openAppointment = useCallback((appointmentId: string) => {
     setSelectedId(appointmentId);
@@ -1091,7 +1092,7 @@ function ChannelForm(props: { legend: string; button: string; onSend: (channel: 
   const tr = useTr();
   const id = useId();
   const [channel, setChannel] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useQuietState<string | undefined>(undefined);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const chosen = CHANNELS.find((c) => c === channel);
@@ -1224,7 +1225,7 @@ const Escalation = memo(function Escalation({ dispatch }: { dispatch: Dispatch }
   const tr = useTr();
   const id = useId();
   const [target, setTarget] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useQuietState<string | undefined>(undefined);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const chosen = ESCALATION_TARGETS.find((x) => x === target);
