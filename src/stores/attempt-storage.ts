@@ -247,19 +247,23 @@ export function journaledAttemptStorage(
         if (text === null) due.hurry();
         await due.written;
       } else {
-        const waiting: Unwritten = { record, written: Promise.resolve(), hurry: () => undefined };
+        let hurry = () => undefined as void;
         const settled = new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, text === null ? 0 : settleMs);
-          waiting.hurry = () => {
+          hurry = () => {
             clearTimeout(timer);
             resolve();
           };
         });
-        waiting.written = settled.then(() => {
-          if (waiting.dropped) return;
-          unwritten.delete(record.id);
-          return inner.put(waiting.record);
-        });
+        const waiting: Unwritten = {
+          record,
+          hurry,
+          written: settled.then(() => {
+            if (waiting.dropped) return;
+            unwritten.delete(record.id);
+            return inner.put(waiting.record);
+          }),
+        };
         unwritten.set(record.id, waiting);
         await waiting.written;
       }
