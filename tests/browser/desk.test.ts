@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { fromFileLog, type LogEntry } from '../../src/engine/log';
 import { seedAttempt as seedStored } from './seed-attempt';
@@ -61,6 +61,15 @@ const open = async (path: string): Promise<TrackedPage> => {
 const seedAttempt = (page: Page, caseId: string, seed: number, entries: LogEntry[], finished: boolean): Promise<string> =>
   seedStored(page, { id: `seed-${caseId}-${entries.length}`, caseId, seed, entries, finished });
 
+/** Starts practice of the first case that opens on a dialogue step, from its page; `choice` is that step's first choice. */
+const startDialogueCase = async (): Promise<{ c: CaseFile; choice: Locator; tracked: TrackedPage }> => {
+  const c = cases.find((k) => (k.steps[k.start]?.choose?.length ?? 0) > 0)!;
+  const first = c.steps[c.start]!.choose![0]!;
+  const tracked = await open(`/case/${c.id}`);
+  await tracked.page.getByRole('button', { name: 'Empezar práctica' }).click();
+  return { c, choice: tracked.page.getByRole('button', { name: first.text['es-MX'] }), tracked };
+};
+
 describe('trainee desk in Chromium', () => {
   it('lists the library, accessible, with working filters', async () => {
     const tracked = await open('/library');
@@ -80,12 +89,9 @@ describe('trainee desk in Chromium', () => {
   });
 
   it('starts a case from its page, resumes it after a reload at the same step and score, and switches language mid-run', async () => {
-    const c = cases.find((k) => (k.steps[k.start]?.choose?.length ?? 0) > 0)!;
-    const first = c.steps[c.start]!.choose![0]!;
-    const tracked = await open(`/case/${c.id}`);
+    const { c, choice, tracked } = await startDialogueCase();
     const { page } = tracked;
-    await page.getByRole('button', { name: 'Empezar práctica' }).click();
-    await page.getByRole('button', { name: first.text['es-MX'] }).click();
+    await choice.click();
     await page.getByText('Acciones: 1').waitFor();
     const heading = await page.locator('#step-heading').textContent();
     const clock = await page.getByRole('timer').textContent();
@@ -106,12 +112,8 @@ describe('trainee desk in Chromium', () => {
   });
 
   it('acknowledges a choice on the next frame with the update bar, then shows the next step and hides the bar', async () => {
-    const c = cases.find((k) => (k.steps[k.start]?.choose?.length ?? 0) > 0)!;
-    const first = c.steps[c.start]!.choose![0]!;
-    const tracked = await open(`/case/${c.id}`);
+    const { choice, tracked } = await startDialogueCase();
     const { page } = tracked;
-    await page.getByRole('button', { name: 'Empezar práctica' }).click();
-    const choice = page.getByRole('button', { name: first.text['es-MX'] });
     await choice.waitFor();
     // What the first frame after the click holds: the bar, the desk's busy state, and the action count.
     await page.evaluate(() => {
