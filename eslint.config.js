@@ -6,6 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 
 const layers = ['domain', 'machines', 'engine', 'stores', 'ui', 'features', 'app'];
 /** Zones: a layer may not import any layer above it. */
@@ -21,6 +22,12 @@ const cliZones = ['stores', 'ui', 'features', 'app'].map((above) => ({
   from: `./src/${above}`,
   message: `The CLI runs in Node and may use only the engine and below.`,
 }));
+/** Only the command line is Node's entry point: nothing else imports it. */
+const intoCliZones = layers.map((layer) => ({
+  target: `./src/${layer}`,
+  from: './src/cli',
+  message: `Only the command line imports src/cli; the engine and below run unchanged in the browser.`,
+}));
 /** ui may import domain types only. */
 const uiZones = ['machines', 'engine', 'stores'].map((layer) => ({
   target: './src/ui',
@@ -28,12 +35,16 @@ const uiZones = ['machines', 'engine', 'stores'].map((layer) => ({
   message: `ui components are presentational: they may import domain types only.`,
 }));
 
+const nodeMessage = 'The domain, machines and engine run unchanged in the browser: no Node built-ins (file access belongs to src/cli).';
 const headlessRestrictions = {
   patterns: [
     { group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'wouter', 'wouter/*', 'react-i18next'], message: 'The domain, machines and engine run in Node: no React.' },
     { group: ['zustand', 'zustand/*', 'idb'], message: 'State and storage live in src/stores.' },
     { group: ['@faker-js/faker', '@faker-js/faker/*'], importNames: ['default'], message: 'Load faker on demand.' },
+    { group: ['node:*'], message: nodeMessage },
   ],
+  // Bare built-in names match exactly (as patterns, 'domain' would match our own src/domain).
+  paths: builtinModules.map((name) => ({ name, message: nodeMessage })),
 };
 
 export default tseslint.config(
@@ -50,7 +61,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-self-import': 'error',
-      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...cliZones, ...uiZones] }],
+      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...cliZones, ...intoCliZones, ...uiZones] }],
       'no-restricted-globals': 'off',
     },
   },
@@ -63,6 +74,7 @@ export default tseslint.config(
         {
           zones: [
             ...layerZones,
+            ...intoCliZones,
             ...['trainee', 'shift', 'author', 'school'].map((f) => ({
               target: `./src/features/${f}`,
               from: './src/features',
@@ -76,8 +88,8 @@ export default tseslint.config(
   },
   {
     // The headless layers: no React, no DOM, no zustand, no wall clock, no Math.random.
-    files: ['src/domain/**/*.ts', 'src/machines/**/*.ts', 'src/engine/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    files: ['src/{domain,machines,engine}/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
     languageOptions: { globals: { ...globals.es2021 } },
     rules: {
       'no-restricted-imports': ['error', headlessRestrictions],

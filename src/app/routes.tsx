@@ -3,6 +3,7 @@ import { Route, Switch, useParams } from 'wouter';
 import { HomePage } from '../features/trainee/home-page';
 import { PageLoading } from './page-loading';
 import { NotFoundPage, RouteFailurePage } from './route-error-page';
+import type { RouteParams } from './route-params';
 
 /**
  * The route table (docs/decisions/0012-router.md). Home is in the entry chunk; every other page
@@ -12,8 +13,6 @@ import { NotFoundPage, RouteFailurePage } from './route-error-page';
  * namespace) load as the page renders, under the layout's Suspense boundary.
  */
 
-/** Path parameters of a matched route. */
-export type RouteParams = Readonly<Record<string, string | undefined>>;
 
 /** What a page waits for before it renders: its component, loaded with whatever it reads. */
 type PageLoader = (params: RouteParams) => Promise<ComponentType>;

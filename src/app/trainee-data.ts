@@ -4,7 +4,7 @@
  * attempt's case or shift). It lives in app because the library reaches the browser through Vite's
  * virtual modules.
  */
-import type { RouteParams as Params } from './routes';
+import type { RouteParams as Params } from './route-params';
 import { useAppStore } from '../stores/app-store';
 import { attemptKind } from '../stores/attempt-record';
 import { useAttemptsStore } from '../stores/attempts-store';
