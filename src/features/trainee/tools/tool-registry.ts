@@ -15,7 +15,3 @@ export const toolRegistry: Record<string, ToolComponent> = {
   'room-prep': lazy(() => import('./room-prep-tool')),
 };
 
-/** The tool component for a workflow, or undefined when no tool exists for it. */
-export function toolFor(workflowId: string): ToolComponent | undefined {
-  return Object.hasOwn(toolRegistry, workflowId) ? toolRegistry[workflowId] : undefined;
-}
