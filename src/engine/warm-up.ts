@@ -1,9 +1,9 @@
 /**
  * Warm-up: plays a case's self-test logs on scratch runs, one action at a time as the desk sends
  * them, and throws the runs away. A browser runs the engine's code a few times per click, so the
- * first clicks of a session meet code the JavaScript engine has not optimised yet (at 4x CPU
- * slowdown, 5–10 ms of a choice's 15–20 ms of script). The desk runs this in small slices while it
- * is idle; what the trainee's own run holds is never touched.
+ * first clicks of a session would meet code the JavaScript engine has not optimised yet (decision
+ * 0013). The desk runs this in small slices while it is idle; what the trainee's own run holds is
+ * never touched.
  */
 import { readEntry } from './replay';
 import { createRun, type CaseSource, type RunOptions } from './run';

@@ -25,10 +25,10 @@ function memoryFor(i18n: object, id: string): Map<string, string> {
 }
 
 /**
- * Wraps an i18next t() so that the strings it builds are remembered. i18next spends tens of
- * microseconds per call (it copies its options and canonicalises the language each time), and the
- * desk and its tools redraw after every action: at 4x CPU slowdown that was ~10 ms per action.
- * A string i18next does not have yet (its namespace still loading: it returns the key) is not kept.
+ * Wraps an i18next t() so that the strings it builds are remembered. Each i18next call copies its
+ * options and canonicalises the language, and the desk and its tools redraw after every action
+ * (decision 0013). A string i18next does not have yet (its namespace still loading: it returns the
+ * key) is not kept.
  */
 export function useCachedT<T>({ t, i18n }: Translation<T>): T {
   const { language } = i18n;
