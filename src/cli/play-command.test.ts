@@ -189,3 +189,12 @@ describe('scenarios play: the mode it used and the attempt file\'s own summary',
     expect(JSON.parse(out.join('\n')).fileSummary).toBeNull();
   });
 });
+
+describe("docs/schools.md's batch loops", () => {
+  it('pass the mode explicitly, in the Spanish and the English part', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/schools.md'), 'utf8');
+    const loops = [...doc.matchAll(/^for f in [^\n]*\n(?:[^\n]*\n)*?done$/gm)].map((m) => m[0]);
+    expect(loops).toHaveLength(2);
+    for (const loop of loops) expect(loop).toMatch(/scenarios -- play [^\n]*--mode assessment/);
+  });
+});
