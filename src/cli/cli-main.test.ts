@@ -181,7 +181,6 @@ describe('every flag works or is a usage error (exit 2)', () => {
     expect(r.code).toBe(2);
     expect(r.out).toEqual([]);
   });
-  });
 });
 
 describe('paths that do not exist or are not what the command needs (exit 2)', () => {
