@@ -212,6 +212,13 @@ describe('paths that do not exist or are not what the command needs (exit 2)', (
     expect(r).toEqual({ code: 2, out: [], err: [`error: the folder ${empty} holds no .yaml or .yml file: expected a scenario file or a folder of them`] });
   });
 
+  it('reads a log only up to 8 MiB, and says so (exit 1: a problem of the file)', async () => {
+    const big = join(empty, 'big.json');
+    writeFileSync(big, `[${'{"choose":"formal"},'.repeat(450_000)}{"choose":"formal"}]`);
+    const r = await real(['play', 'tests/fixtures/valid/saludo-basico.yaml', '--log', big]);
+    expect(r).toEqual({ code: 1, out: [], err: [`${big}: the log is too large: expected at most 8 MiB`] });
+  });
+
   it('a folder as --out is not a file to write', async () => {
     const r = await real(['catalog', '--out', empty]);
     expect(r).toEqual({ code: 2, out: [], err: [`error: ${empty} is a folder, not a regular file: expected a regular file, or a new path to write it to`] });
