@@ -14,6 +14,10 @@ const KIND: Record<Exclude<PathKind, 'missing' | 'file'>, { 'es-MX': string; en:
   other: { 'es-MX': 'un archivo especial', en: 'a special file' },
 };
 
+/** The kind of a path in words: "a FIFO (named pipe)", "un dispositivo de caracteres". */
+export const kindWords = (kind: PathKind, lang: Lang): string =>
+  kind === 'missing' ? (lang === 'en' ? 'nothing' : 'nada') : kind === 'file' ? (lang === 'en' ? 'a file' : 'un archivo') : KIND[kind][lang];
+
 const EXPECTED: Record<PathNeed, { 'es-MX': string; en: string }> = {
   library: { 'es-MX': 'un archivo .yaml o una carpeta con archivos .yaml', en: 'a .yaml file or a folder of .yaml files' },
   case: { 'es-MX': 'un archivo de caso o de turno (.yaml)', en: 'a case or shift file (.yaml)' },

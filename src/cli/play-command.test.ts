@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { memoryFileSystem } from '../engine/library';
 import { fakeWorkflows } from '../engine/run-fixtures';
 import type { CliContext } from './cli-context';
+import { NotRegularFileError } from './node-files';
 import { createPlayCommand } from './play-command';
 
 const golden = join(import.meta.dirname, '../../tests/fixtures/golden/cases');
@@ -196,5 +197,18 @@ describe("docs/schools.md's batch loops", () => {
     const loops = [...doc.matchAll(/^for f in [^\n]*\n(?:[^\n]*\n)*?done$/gm)].map((m) => m[0]);
     expect(loops).toHaveLength(2);
     for (const loop of loops) expect(loop).toMatch(/scenarios -- play [^\n]*--mode assessment/);
+  });
+});
+
+describe('scenarios play on a log that turns out not to be a regular file when opened', () => {
+  it('exits 2 naming what it is, in words', async () => {
+    const onFifo = createPlayCommand({
+      fs: memoryFileSystem({ 'lib/cases/registro-basico.yaml': read('registro-basico.yaml'), 'lib/clinics/umf-prueba.yaml': read('umf-prueba.yaml') }),
+      readText: (p) => Promise.reject(new NotRegularFileError(p, 'fifo')),
+      workflows: fakeWorkflows,
+    });
+    const c = context('es-MX');
+    expect(await onFifo({ positionals: ['lib/cases/registro-basico.yaml'], flags: { log: 'tubo.json' } }, c.ctx)).toBe(2);
+    expect(c.err).toEqual(['error: tubo.json es una FIFO (tubería con nombre), no un archivo normal: se esperaba un archivo de registro (.json)']);
   });
 });

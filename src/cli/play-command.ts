@@ -11,6 +11,7 @@ import type { ClinicFile, ShiftFile } from '../engine/scenario.schema';
 import { prepareShift, replayShift, ShiftPrepareError } from '../engine/shift';
 import { prepareCase } from '../engine/variants';
 import type { CliCommand } from './cli-context';
+import { kindWords } from './cli-paths';
 import { NotRegularFileError, nodeFileSystem, readRegularFile } from './node-files';
 import { jsonLines } from './terminal-text';
 
@@ -133,7 +134,8 @@ export function createPlayCommand(deps: { fs?: ScenarioFileSystem; readText?: Re
           return 2;
         }
         if (e instanceof NotRegularFileError) {
-          ctx.err(en ? `error: ${logPath} is not a regular file (${e.kind}): expected a .json log` : `error: ${logPath} no es un archivo normal (${e.kind}): se esperaba un registro .json`);
+          const what = kindWords(e.kind, ctx.lang);
+          ctx.err(en ? `error: ${logPath} is ${what}, not a regular file: expected a log file (.json)` : `error: ${logPath} es ${what}, no un archivo normal: se esperaba un archivo de registro (.json)`);
           return 2;
         }
         if (e instanceof LogTooLargeError) {
