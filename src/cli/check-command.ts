@@ -3,6 +3,7 @@ import { loadLibraryInContext, summaryLine, type ScenarioFileSystem } from '../e
 import type { WorkflowRegistry } from '../engine/loader';
 import type { CliCommand } from './cli-context';
 import { nodeFileSystem } from './node-files';
+import { jsonLines } from './terminal-text';
 
 /** Where a command finds files and workflows; tests swap them. */
 export interface CommandDeps {
@@ -33,7 +34,7 @@ export function createCheckCommand(deps: CommandDeps = {}): CliCommand {
     const { errors, warnings } = countDiagnostics(lib.diagnostics);
     if (args.flags['format'] === 'json') {
       const diagnostics = lib.diagnostics.map((d) => ({ ...d, text: d.message[ctx.lang] }));
-      ctx.out(JSON.stringify({ files: lib.fileCount, errors, warnings, diagnostics }, null, 2));
+      for (const line of jsonLines({ files: lib.fileCount, errors, warnings, diagnostics })) ctx.out(line);
     } else {
       for (const d of lib.diagnostics) ctx.out(formatDiagnostic(d, ctx.lang));
       ctx.out(summaryLine(lib.fileCount, errors, warnings, ctx.lang));

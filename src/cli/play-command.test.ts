@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { memoryFileSystem } from '../engine/library';
 import { fakeWorkflows } from '../engine/run-fixtures';
 import type { CliContext } from './cli-context';
+import { NotRegularFileError } from './node-files';
 import { createPlayCommand } from './play-command';
 
 const golden = join(import.meta.dirname, '../../tests/fixtures/golden/cases');
@@ -59,7 +60,8 @@ const command = createPlayCommand({
     'lib/clinics/umf-prueba.yaml': read('umf-prueba.yaml'),
     'lib/shifts/turno.yaml': SHIFT_YAML,
   }),
-  readText: (p) => (jsonFiles[p] === undefined ? Promise.reject(new Error(`ENOENT: ${p}`)) : Promise.resolve(jsonFiles[p] as string)),
+  // A missing file rejects as Node's readFile does: with the code ENOENT.
+  readText: (p) => (jsonFiles[p] === undefined ? Promise.reject(Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' })) : Promise.resolve(jsonFiles[p] as string)),
   workflows: fakeWorkflows,
 });
 const play = async (flags: Record<string, string>, positionals = ['lib/cases/registro-basico.yaml'], lang: CliContext['lang'] = 'en') => {
@@ -71,7 +73,7 @@ const play = async (flags: Record<string, string>, positionals = ['lib/cases/reg
 describe('scenarios play', () => {
   it('prints the result as JSON', async () => {
     const { code, out, err } = await play({ log: 'best.json' });
-    expect(err).toEqual([]);
+    expect(err).toEqual(['mode: practice (the default: the log does not say; pass --mode assessment to score an assessment)']);
     expect(code).toBe(0);
     const result = JSON.parse(out.join('\n')) as Record<string, unknown>;
     expect(result).toMatchObject({ percent: 100, passed: true, end: 'fin', points: { communication: 2, privacy: 5, accuracy: 5 }, critical: [] });
@@ -90,7 +92,8 @@ describe('scenarios play', () => {
 
   it("re-scores an attempt exported from the debrief, with the attempt's seed and mode", async () => {
     const { code, out, err } = await play({ log: 'attempt.json' });
-    expect(err).toEqual([]);
+    expect(err[0]).toBe('mode: assessment (from the log file attempt.json)');
+    expect(err.filter((l) => l.startsWith('error'))).toEqual([]);
     expect(code).toBe(0);
     expect(JSON.parse(out.join('\n'))).toMatchObject({ scenarioId: 'registro-basico', mode: 'assessment', seed: 9, finished: false, actions: 2 });
   });
@@ -104,7 +107,7 @@ describe('scenarios play', () => {
   it.each([
     ['a log that does not fit', { log: 'bad.json' }, 1, 'bad.json: action 1 rejected: There are no choices to make now.'],
     ['a log that is not JSON', { log: 'broken.json' }, 1, 'broken.json: cannot read the log as JSON'],
-    ['a missing log', { log: 'none.json' }, 1, 'none.json: cannot read the log as JSON'],
+    ['a missing log', { log: 'none.json' }, 2, 'error: no such file or folder: none.json'],
     ['no --log', {}, 2, 'usage: play'],
     ['a bad seed', { log: 'best.json', seed: '-1' }, 2, '--seed must be'],
     ['a bad mode', { log: 'best.json', mode: 'exam' }, 2, '--mode must be practice or assessment'],
@@ -125,7 +128,7 @@ describe('scenarios play', () => {
 describe('scenarios play with a shift file', () => {
   it("replays a shift's log with the cases of its library and prints the shift result", async () => {
     const { code, out, err } = await play({ log: 'shift.json' }, ['lib/shifts/turno.yaml']);
-    expect(err).toEqual([]);
+    expect(err).toEqual(['mode: practice (the default: the log does not say; pass --mode assessment to score an assessment)']);
     expect(code).toBe(0);
     const result = JSON.parse(out.join('\n')) as Record<string, unknown>;
     expect(result).toMatchObject({ shiftId: 'turno', finished: true, percent: 100, passed: true, cases: [{ caseId: 'registro-basico', percent: 100 }] });
@@ -135,5 +138,77 @@ describe('scenarios play with a shift file', () => {
     const { code, err } = await play({ log: 'shift-bad.json' }, ['lib/shifts/turno.yaml']);
     expect(code).toBe(1);
     expect(err[0]).toMatch(/^shift-bad\.json: action 0 rejected: "choose" needs someone being attended/);
+  });
+});
+
+describe('scenarios play: the mode it used and the attempt file\'s own summary', () => {
+  it.each([
+    ['--mode', { log: 'saved.json', mode: 'practice' }, 'mode: practice (from --mode)', 'flag'],
+    ['the log file', { log: 'saved.json' }, 'mode: assessment (from the log file saved.json)', 'file'],
+    ['the default', { log: 'best.json' }, 'mode: practice (the default: the log does not say; pass --mode assessment to score an assessment)', 'default'],
+  ])('says the mode came from %s, on stderr and in the JSON', async (_from, flags, line, modeFrom) => {
+    const { code, out, err } = await play(flags);
+    expect(code).toBe(0);
+    expect(err).toEqual([line]);
+    expect(JSON.parse(out.join('\n'))).toMatchObject({ modeFrom });
+  });
+
+  it('says it in Spanish too', async () => {
+    const { err } = await play({ log: 'best.json' }, undefined, 'es-MX');
+    expect(err).toEqual(['modo: practice (por omisión: el registro no lo indica; use --mode assessment para calificar una evaluación)']);
+  });
+
+  it("reports where the attempt's own summary disagrees with the re-score", async () => {
+    // attempt.json claims 40 %; its two actions score 20 % when replayed.
+    const { code, out, err } = await play({ log: 'attempt.json' });
+    expect(code).toBe(0);
+    expect(err).toEqual([
+      'mode: assessment (from the log file attempt.json)',
+      "warning: the attempt's own summary disagrees with the re-score: percent 40 in the file, 20 now",
+    ]);
+    expect(JSON.parse(out.join('\n')).fileSummary).toEqual({
+      finished: false, percent: 40, passed: false, agrees: false,
+      differences: [{ field: 'percent', file: 40, rescored: 20 }],
+    });
+  });
+
+  it('says nothing more when the summary agrees, and marks it in the JSON', async () => {
+    const agreeing = { ...attempt('registro-basico'), summary: { finished: false, percent: 20, passed: false } };
+    const agreeingPlay = createPlayCommand({
+      fs: memoryFileSystem({ 'lib/cases/registro-basico.yaml': read('registro-basico.yaml'), 'lib/clinics/umf-prueba.yaml': read('umf-prueba.yaml') }),
+      readText: () => Promise.resolve(JSON.stringify(agreeing)),
+      workflows: fakeWorkflows,
+    });
+    const c = context('es-MX');
+    expect(await agreeingPlay({ positionals: ['lib/cases/registro-basico.yaml'], flags: { log: 'a.json' } }, c.ctx)).toBe(0);
+    expect(c.err).toEqual(['modo: assessment (del archivo del registro a.json)']);
+    expect(JSON.parse(c.out.join('\n')).fileSummary).toMatchObject({ agrees: true, differences: [] });
+  });
+
+  it('has no file summary for a plain list of actions', async () => {
+    const { out } = await play({ log: 'best.json' });
+    expect(JSON.parse(out.join('\n')).fileSummary).toBeNull();
+  });
+});
+
+describe("docs/schools.md's batch loops", () => {
+  it('pass the mode explicitly, in the Spanish and the English part', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/schools.md'), 'utf8');
+    const loops = [...doc.matchAll(/^for f in [^\n]*\n(?:[^\n]*\n)*?done$/gm)].map((m) => m[0]);
+    expect(loops).toHaveLength(2);
+    for (const loop of loops) expect(loop).toMatch(/scenarios -- play [^\n]*--mode assessment/);
+  });
+});
+
+describe('scenarios play on a log that turns out not to be a regular file when opened', () => {
+  it('exits 2 naming what it is, in words', async () => {
+    const onFifo = createPlayCommand({
+      fs: memoryFileSystem({ 'lib/cases/registro-basico.yaml': read('registro-basico.yaml'), 'lib/clinics/umf-prueba.yaml': read('umf-prueba.yaml') }),
+      readText: (p) => Promise.reject(new NotRegularFileError(p, 'fifo')),
+      workflows: fakeWorkflows,
+    });
+    const c = context('es-MX');
+    expect(await onFifo({ positionals: ['lib/cases/registro-basico.yaml'], flags: { log: 'tubo.json' } }, c.ctx)).toBe(2);
+    expect(c.err).toEqual(['error: tubo.json es una FIFO (tubería con nombre), no un archivo normal: se esperaba un archivo de registro (.json)']);
   });
 });

@@ -1,156 +1,148 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+/**
+ * The real `scenarios` command as a child process (node with tsx's loader, as `npm run scenarios`
+ * runs it without npm's wrapper): what a shell sees of FIFOs, devices, sockets, signals and file
+ * text that carries terminal escapes.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { memoryFileSystem } from '../engine/library';
-import { CASE_YAML, CLINIC_YAML, fakeRegistry } from '../engine/loader-fixtures';
-import { createCheckCommand } from './check-command';
-import type { CliContext, ParsedArgs } from './cli-context';
-import { detectLang, main, parseArgs } from './scenarios';
-import { createStatsCommand } from './stats-command';
+import { pathToFileURL } from 'node:url';
 
-function ctx(lang: 'es-MX' | 'en' = 'es-MX') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const c: CliContext = { lang, out: (l) => out.push(l), err: (l) => err.push(l), cwd: '/' };
-  return { c, out, err };
+const root = join(import.meta.dirname, '../..');
+const loader = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
+const entry = join(import.meta.dirname, 'scenarios.ts');
+const ESC = '\u001b';
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  /** When it ended (Date.now()). */
+  endedAt: number;
 }
-const args = (positionals: string[], flags: ParsedArgs['flags'] = {}): ParsedArgs => ({ positionals, flags });
 
-const fs = memoryFileSystem({
-  'lib/clinics/umf-prueba.yaml': CLINIC_YAML,
-  'lib/cases/caso-prueba.yaml': CASE_YAML,
-  'bad/caso-prueba.yaml': CASE_YAML.replace('difficulty: basic', 'difficulty: easy'),
-  'bad/umf-prueba.yaml': CLINIC_YAML,
-});
-const check = createCheckCommand({ fs, workflows: fakeRegistry });
-
-describe('scenarios check', () => {
-  it('exits 0 and prints the summary when everything is valid', async () => {
-    const { c, out } = ctx();
-    expect(await check(args(['lib']), c)).toBe(0);
-    expect(out).toEqual(['2 archivos, 0 errores, 0 advertencias']);
-  });
-
-  it('prints path:line:col: error: message and exits 1', async () => {
-    const { c, out } = ctx('en');
-    expect(await check(args(['bad']), c)).toBe(1);
-    expect(out[0]).toMatch(/^bad\/caso-prueba\.yaml:6:13: error: expected one of: basic, intermediate, advanced/);
-    expect(out.at(-1)).toBe('2 files, 1 error, 0 warnings');
-  });
-
-  it('prints JSON with --format json', async () => {
-    const { c, out } = ctx();
-    expect(await check(args(['bad'], { format: 'json' }), c)).toBe(1);
-    const json = JSON.parse(out.join('\n'));
-    expect(json).toMatchObject({ files: 2, errors: 1, warnings: 0 });
-    expect(json.diagnostics[0]).toMatchObject({ file: 'bad/caso-prueba.yaml', line: 6, col: 13, code: 'invalid-value', severity: 'error' });
-  });
-
-  it('exits 2 when a path does not exist', async () => {
-    const { c, err } = ctx();
-    expect(await check(args(['missing']), c)).toBe(2);
-    expect(err).toEqual(['error: no existe el archivo o carpeta: missing']);
-  });
-
-  describe('when given a file inside a library', () => {
-    it('resolves its clinic from the library and counts only that file', async () => {
-      const { c, out } = ctx('en');
-      expect(await check(args(['lib/cases/caso-prueba.yaml']), c)).toBe(0);
-      expect(out).toEqual(['1 file, 0 errors, 0 warnings']);
-    });
-
-    it('reports the faults of the file asked for, not of the rest of the library', async () => {
-      const withBroken = memoryFileSystem({
-        'lib/clinics/umf-prueba.yaml': CLINIC_YAML,
-        'lib/cases/caso-prueba.yaml': CASE_YAML,
-        'lib/cases/roto.yaml': CASE_YAML.replace('caso-prueba', 'roto').replace('difficulty: basic', 'difficulty: easy'),
-        'lib/cases/lejano.yaml': CASE_YAML.replace('caso-prueba', 'lejano').replace('clinic: umf-prueba', 'clinic: umf-lejana'),
-      });
-      const { c, out } = ctx('en');
-      expect(await createCheckCommand({ fs: withBroken, workflows: fakeRegistry })(args(['lib/cases/caso-prueba.yaml']), c)).toBe(0);
-      expect(out).toEqual(['1 file, 0 errors, 0 warnings']);
-      const second = ctx('en');
-      expect(await createCheckCommand({ fs: withBroken, workflows: fakeRegistry })(args(['lib/cases/lejano.yaml']), second.c)).toBe(1);
-      expect(second.out[0]).toMatch(/^lib\/cases\/lejano\.yaml:12:9: error: .*umf-lejana/);
-      expect(second.out.at(-1)).toBe('1 file, 1 error, 0 warnings');
-    });
-
-    it('finds the library on disk from a relative or oddly spelled path', async () => {
-      const root = mkdtempSync(join(tmpdir(), 'mesa-check-'));
-      try {
-        mkdirSync(join(root, 'lib', 'clinics'), { recursive: true });
-        mkdirSync(join(root, 'lib', 'cases'), { recursive: true });
-        writeFileSync(join(root, 'lib', 'clinics', 'umf-prueba.yaml'), CLINIC_YAML);
-        writeFileSync(join(root, 'lib', 'cases', 'caso-prueba.yaml'), CASE_YAML);
-        const onDisk = createCheckCommand({ workflows: fakeRegistry });
-        const { c, out } = ctx('en');
-        expect(await onDisk(args([`${root}/lib/./cases/caso-prueba.yaml`]), c)).toBe(0);
-        expect(out).toEqual(['1 file, 0 errors, 0 warnings']);
-        const alone = ctx('en');
-        writeFileSync(join(root, 'caso-prueba.yaml'), CASE_YAML);
-        expect(await onDisk(args([join(root, 'caso-prueba.yaml')]), alone.c)).toBe(1);
-        expect(alone.out.at(-1)).toBe('1 file, 1 error, 0 warnings');
-      } finally {
-        rmSync(root, { recursive: true, force: true });
-      }
+/** Runs the command from the project folder; kills it after 20 s so a hang fails the test instead of the suite. */
+function run(args: string[], opts: { during?: (pid: number) => void } = {}): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--import', loader, entry, ...args], { cwd: root, env: { ...process.env, LANG: 'C' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // A hang (the old FIFO read) ends here, as a null exit code.
+    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    if (opts.during && child.pid !== undefined) opts.during(child.pid);
+    child.on('close', (code, signal) => {
+      clearTimeout(killer);
+      done({ code, signal, stdout, stderr, endedAt: Date.now() });
     });
   });
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mesa-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('paths that are not regular files', () => {
+  it('refuses a FIFO at once, naming it, in check, play and catalog (exit 2)', async () => {
+    const fifo = join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const check = await run(['check', fifo, '--lang', 'en']);
+    expect(check).toMatchObject({ code: 2, stdout: '' });
+    expect(check.stderr).toBe(`error: ${fifo} is a FIFO (named pipe), not a regular file: expected a .yaml file or a folder of .yaml files\n`);
+    const play = await run(['play', 'tests/fixtures/valid/saludo-basico.yaml', '--log', fifo]);
+    expect(play.code).toBe(2);
+    expect(play.stderr).toContain(`error: ${fifo} es una FIFO (tubería con nombre), no un archivo normal`);
+    const catalog = await run(['catalog', '--out', fifo, '--lang', 'en']);
+    expect(catalog.code).toBe(2);
+    expect(catalog.stderr).toContain(`${fifo} is a FIFO (named pipe)`);
+  }, 60_000);
+
+  it('refuses /dev/zero instead of reading it forever (exit 2)', async () => {
+    const check = await run(['check', '/dev/zero', '--lang', 'en']);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toBe('error: /dev/zero is a character device, not a regular file: expected a .yaml file or a folder of .yaml files\n');
+    const play = await run(['play', 'tests/fixtures/valid/saludo-basico.yaml', '--log', '/dev/zero', '--lang', 'en']);
+    expect(play.code).toBe(2);
+    expect(play.stderr).toContain('/dev/zero is a character device');
+  }, 60_000);
+
+  it('refuses a socket (exit 2)', async () => {
+    const sock = join(dir, 'sock.yaml');
+    const server: Server = createServer();
+    await new Promise<void>((ok) => server.listen(sock, ok));
+    try {
+      const check = await run(['check', sock, '--lang', 'en']);
+      expect(check.code).toBe(2);
+      expect(check.stderr).toContain(`error: ${sock} is a socket, not a regular file`);
+    } finally {
+      server.close();
+    }
+  }, 60_000);
 });
 
-describe('scenarios stats', () => {
-  it('prints steps, paths, points per category and best percent', async () => {
-    const { c, out } = ctx('en');
-    expect(await createStatsCommand({ fs, workflows: fakeRegistry })(args(['lib']), c)).toBe(0);
-    expect(out).toEqual(['lib/cases/caso-prueba.yaml: 3 steps, 2 paths, best 100%; points: privacy 0..5, communication -1..2', '1 cases']);
-  });
-
-  it('takes a single case file inside a library without reporting its clinic as missing', async () => {
-    const { c, out, err } = ctx('en');
-    expect(await createStatsCommand({ fs, workflows: fakeRegistry })(args(['lib/cases/caso-prueba.yaml']), c)).toBe(0);
-    expect(err).toEqual([]);
-    expect(out.at(-1)).toBe('1 cases');
-  });
-});
-
-describe('main', () => {
-  it('runs check on real files in the fixtures folder', async () => {
-    const { c, out } = ctx();
-    expect(await main(['check', 'tests/fixtures/valid'], { out: c.out, err: c.err, cwd: '/' })).toBe(0);
-    expect(out.at(-1)).toBe('3 archivos, 0 errores, 0 advertencias');
-  });
-
-  it('exits 2 on an unknown command or flag, with one line of error', async () => {
-    const { c, err } = ctx();
-    expect(await main(['frobnicate'], { out: c.out, err: c.err, cwd: '/' })).toBe(2);
-    expect(err[0]).toBe('error: comando desconocido "frobnicate"');
-    const second = ctx();
-    expect(await main(['check', '--colour'], { out: second.c.out, err: second.c.err, cwd: '/' })).toBe(2);
-    expect(second.err).toEqual(['error: opción desconocida --colour']);
-    const third = ctx();
-    expect(await main(['check', '--format', 'xml', '--lang', 'en'], { out: third.c.out, err: third.c.err, cwd: '/' })).toBe(2);
-    expect(third.err).toEqual(['error: --format is json or text']);
-  });
-
-  it('prints help', async () => {
-    const { c, out } = ctx();
-    expect(await main(['help', '--lang=en'], { out: c.out, err: c.err, cwd: '/' })).toBe(0);
-    expect(out[0]).toContain('Usage: npm run scenarios');
-  });
-});
-
-describe('argument parsing', () => {
-  it('splits positionals and known flags', () => {
-    expect(parseArgs(['a', '--format', 'json', 'b', '--draft', '--lang=en'], { values: ['format'], switches: ['draft'] }, 'en')).toEqual({
-      positionals: ['a', 'b'],
-      flags: { format: 'json', draft: true, lang: 'en' },
+describe('signals', () => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)('%s ends a check of a large folder at once with exit %i, saying so', async (signal, code) => {
+    const big = mkdtempSync(join(dir, 'big-'));
+    for (let i = 0; i < 600; i++) writeFileSync(join(big, `c${i}.yaml`), `format: 1\nid: c-${i}\n`);
+    // The folder's access time moves when the command first lists it: it is running, past start-up.
+    utimesSync(big, 0, statSync(big).mtime);
+    let sentAt = 0;
+    const result = await run(['check', big, '--lang', 'en'], {
+      during: (pid) => {
+        const poll = setInterval(() => {
+          if (statSync(big).atimeMs === 0) return;
+          clearInterval(poll);
+          sentAt = Date.now();
+          process.kill(pid, signal);
+        }, 2);
+      },
     });
-    expect(() => parseArgs(['--format'], { values: ['format'], switches: [] }, 'en')).toThrow('--format needs a value');
-  });
+    expect(sentAt, 'the command never listed the folder').toBeGreaterThan(0);
+    expect(result.endedAt - sentAt).toBeLessThan(3000);
+    expect(result.signal).toBeNull();
+    expect(result.code).toBe(code);
+    expect(result.stderr).toContain(`stopped by ${signal}: the command did not finish (exit ${code})`);
+    expect(result.stdout).not.toContain('600 files');
+  }, 60_000);
+});
 
-  it('picks the language from --lang, then LANG', () => {
-    expect(detectLang(['check', '--lang', 'en'], {})).toBe('en');
-    expect(detectLang(['check'], { LANG: 'en_US.UTF-8' })).toBe('en');
-    expect(detectLang(['check'], { LANG: 'es_MX.UTF-8' })).toBe('es-MX');
-    expect(detectLang(['check'], {})).toBe('es-MX');
-  });
+describe('text from files reaches the terminal escaped', () => {
+  it('shows ESC and CR of a test name and a key as \\u001b and \\u000d, in text and JSON', async () => {
+    const lib = mkdtempSync(join(dir, 'lib-'));
+    const fixtures = join(root, 'tests/fixtures/valid');
+    mkdirSync(join(lib, 'clinics'));
+    mkdirSync(join(lib, 'cases'));
+    writeFileSync(join(lib, 'clinics', 'umf-prueba.yaml'), readFileSync(join(fixtures, 'umf-prueba.yaml')));
+    const hostile = '\\u001b[2K\\rPASS';
+    writeFileSync(
+      join(lib, 'cases', 'saludo-basico.yaml'),
+      readFileSync(join(fixtures, 'saludo-basico.yaml'), 'utf8')
+        .replace('  - name: mejor camino', `  - name: "mejor camino ${hostile}"`)
+        .replace('    expect: { percent: 100, passed: true, end: fin }', '    expect: { percent: 50, passed: true, end: fin }'),
+    );
+    writeFileSync(join(lib, 'cases', 'otro.yaml'), readFileSync(join(fixtures, 'saludo-basico.yaml'), 'utf8').replace('id: saludo-basico', `id: otro\n"clave${hostile}": 1`));
+    const shown = '\\u001b[2K\\u000dPASS';
+
+    const test = await run(['test', join(lib, 'cases', 'saludo-basico.yaml'), '--lang', 'en']);
+    expect(test.code).toBe(1);
+    expect(test.stdout).toContain(`FAIL saludo-basico › mejor camino ${shown}: expected percent 50, got 100`);
+    const check = await run(['check', lib, '--lang', 'en']);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`clave${shown}`);
+    const json = await run(['check', lib, '--format', 'json']);
+    expect(JSON.stringify(JSON.parse(json.stdout))).toContain('clave\\u001b[2K\\rPASS');
+    for (const r of [test, check, json]) {
+      expect(r.stdout + r.stderr).not.toContain(ESC);
+      expect(r.stdout + r.stderr).not.toContain('\r');
+    }
+  }, 60_000);
 });

@@ -5,6 +5,7 @@ import { CATEGORIES } from '../engine/scenario.schema';
 import type { CliCommand } from './cli-context';
 import { DEFAULT_PATHS, reportMissing, type CommandDeps } from './check-command';
 import { nodeFileSystem } from './node-files';
+import { jsonLines } from './terminal-text';
 
 /** Stats of one case: what `stats` prints and what `--format json` returns. */
 export interface CaseStats {
@@ -37,7 +38,7 @@ export function createStatsCommand(deps: CommandDeps = {}): CliCommand {
       for (const cat of CATEGORIES) if (ranges[cat].min !== 0 || ranges[cat].max !== 0) categories[cat] = ranges[cat];
       stats.push({ id: c.id, file: f.path, steps: Object.keys(c.steps).length, paths: count.count, pathsCapped: count.capped, categories, bestPercent: Math.round(bestPercent(c).overall * 10) / 10 });
     }
-    if (args.flags['format'] === 'json') ctx.out(JSON.stringify(stats, null, 2));
+    if (args.flags['format'] === 'json') for (const line of jsonLines(stats)) ctx.out(line);
     else {
       const en = ctx.lang === 'en';
       for (const s of stats) {

@@ -1,4 +1,4 @@
-import { buildCatalog, caseSpread } from './catalog';
+import { buildCatalog, caseSpread, cell } from './catalog';
 import { loadLibrary } from './library';
 import { CASE_YAML, CLINIC_YAML, fakeRegistry } from './loader-fixtures';
 
@@ -81,5 +81,43 @@ describe('buildCatalog', () => {
     expect(spread.region).toEqual({ urban: 1, rural: 1 });
     expect(spread.difficulty).toEqual({ basic: 1, intermediate: 0, advanced: 1 });
     expect(buildCatalog(library())).toContain('| region | rural | 1 |');
+  });
+});
+
+describe('the catalogue shows file text as text', () => {
+  const hostile = () => {
+    const lib = loadLibrary(
+      [
+        { path: 'scenarios/clinics/umf-prueba.yaml', text: CLINIC_YAML.replace('name: UMF de prueba', 'name: "UMF <script>alert(1)</script>"') },
+        {
+          path: 'scenarios/cases/caso-prueba.yaml',
+          text: CASE_YAML.replace('title: { es-MX: "Caso de prueba", en: "Test case" }', 'title: { es-MX: "<img src=x onerror=alert(1)> **[clic](javascript:alert(1))** \\u001b[2K", en: "Test" }'),
+        },
+      ],
+      { workflows: fakeRegistry },
+    );
+    expect(lib.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // A project folder whose name has spaces and parentheses.
+    return buildCatalog(lib, { link: (p) => `../mis casos (2026)/${p}` });
+  };
+
+  it('escapes HTML and Markdown in titles and clinic names, so nothing in them runs or links', () => {
+    const md = hostile();
+    expect(md).not.toContain('<img');
+    expect(md).not.toContain('<script');
+    // An unescaped `](` would make a link.
+    expect(md).not.toMatch(/(?<!\\)\]\(javascript/);
+    expect(rowOf(md, 'caso-prueba')).toContain('| &lt;img src=x onerror=alert(1)&gt; \\*\\*\\[clic\\](javascript:alert(1))\\*\\* \\u001b\\[2K |');
+    expect(md).toContain('| UMF &lt;script&gt;alert(1)&lt;/script&gt; |');
+  });
+
+  it('keeps a link whose path has spaces or parentheses one link', () => {
+    expect(rowOf(hostile(), 'caso-prueba')).toContain('[`caso-prueba`](../mis%20casos%20%282026%29/scenarios/cases/caso-prueba.yaml)');
+  });
+
+  it('shows control and bidi characters as escapes', () => {
+    expect(cell('a\u001bb\u202ec')).toBe('a\\u001bb\\u202ec');
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    expect(cell('x\u0007')).not.toMatch(/[\u0000-\u001f]/);
   });
 });

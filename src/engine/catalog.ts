@@ -46,8 +46,23 @@ const byTitle = <T extends { id: string; title: { 'es-MX': string } }>(a: T, b: 
   collator.compare(a.title['es-MX'], b.title['es-MX']) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Escapes a table cell: pipes and line breaks would break the Markdown table. */
-const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * A file's text as a table cell that shows as written: HTML (`<img onerror=…>`) as text, Markdown
+ * marks escaped, pipes and line breaks unable to break the table, control and bidi characters
+ * shown as `\u001b`.
+ */
+export const cell = (s: string): string =>
+  s
+    .replace(/\s*[\n\r\u2028\u2029]\s*/g, ' ')
+    .replace(/[&<>]/g, (c) => HTML[c] as string)
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** A link target that stays one target: spaces, parentheses and angle brackets percent-encoded. */
+const linkTarget = (path: string): string => encodeURI(path).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
 const list = (xs: readonly string[]): string => (xs.length > 0 ? xs.join(', ') : '—');
 
 const CLINIC_TYPE: Record<ClinicFile['type'], string> = {
@@ -63,7 +78,7 @@ export function buildCatalog(lib: CatalogSource, opts: CatalogOptions = {}): str
   for (const f of lib.files) if (f.document) pathOf.set(`${f.document.kind}:${f.document.data.id}`, f.path);
   const idCell = (kind: string, id: string): string => {
     const path = pathOf.get(`${kind}:${id}`);
-    return opts.link && path !== undefined ? `[\`${id}\`](${opts.link(path)})` : `\`${id}\``;
+    return opts.link && path !== undefined ? `[\`${id}\`](${linkTarget(opts.link(path))})` : `\`${id}\``;
   };
 
   const cases = [...lib.cases.values()].sort(byTitle);
