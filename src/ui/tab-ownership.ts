@@ -56,6 +56,13 @@ const browserEnv = (): OwnershipEnv => ({
 
 type Message = { type: 'take'; from: string } | { type: 'handed'; to: string; copy: unknown };
 
+/**
+ * Claims of this tab being let go, by lock name: a new claim of the same attempt in this tab (the
+ * desk shown again, or mounted twice by React's StrictMode) waits until the browser has released the
+ * old one's lock, or it would find its own tab holding it and think another tab does.
+ */
+const lettingGo = new Map<string, Promise<unknown>>();
+
 /** Claims `resource` (such as "attempt:<id>") for this tab. */
 export function claimTab(resource: string, handlers: OwnershipHandlers, env: OwnershipEnv = browserEnv()): OwnershipClaim {
   const name = `mesa-clinica:${resource}`;
@@ -94,30 +101,34 @@ export function claimTab(resource: string, handlers: OwnershipHandlers, env: Own
       } else if (message?.type === 'handed' && message.to === me) waitingForCopy?.(message.copy);
     };
   }
-  env.locks
-    ?.request(name, { ifAvailable: true }, (lock) => {
+  const requests: Array<Promise<unknown>> = [];
+  const request = (options: LockOptions, callback: (lock: Lock | null) => unknown) => {
+    const made = env.locks?.request(name, options, callback).catch(lost);
+    if (made) requests.push(made);
+  };
+  void (lettingGo.get(name) ?? Promise.resolve()).then(() => {
+    if (released) return;
+    request({ ifAvailable: true }, (lock) => {
       if (!lock || released) {
         if (!released) set('elsewhere');
         return;
       }
       set('owner');
       return hold();
-    })
-    .catch(lost);
+    });
+  });
 
   const own = async (steal: boolean, copy: unknown) => {
     let owned = false;
     await new Promise<void>((granted) => {
-      env.locks
-        ?.request(name, steal ? { steal: true } : { ifAvailable: true }, async (lock) => {
-          if (!lock || released) return granted();
-          owned = true;
-          await handlers.received(copy);
-          set('owner');
-          granted();
-          return hold();
-        })
-        .catch(lost);
+      request(steal ? { steal: true } : { ifAvailable: true }, async (lock) => {
+        if (!lock || released) return granted();
+        owned = true;
+        await handlers.received(copy);
+        set('owner');
+        granted();
+        return hold();
+      });
     });
     return owned;
   };
@@ -150,6 +161,11 @@ export function claimTab(resource: string, handlers: OwnershipHandlers, env: Own
       letGo?.();
       channel?.close();
       listeners.clear();
+      const done = Promise.allSettled(requests);
+      lettingGo.set(name, done);
+      void done.then(() => {
+        if (lettingGo.get(name) === done) lettingGo.delete(name);
+      });
     },
   };
 }

@@ -171,6 +171,24 @@ describe('one attempt in two tabs', () => {
   });
 });
 
+describe('one shift in two tabs', () => {
+  it('lets one tab own the shift; the other says so and takes it over, and the first then is read-only', async () => {
+    const context = await newContext();
+    const a = await openIn(context, '/');
+    const id = await seedAttempt(a, { id: 'turno-dos-pestanas', caseId: 'turno-matutino-umf-cdmx', seed: 0, entries: [], kind: 'shift' });
+    await a.goto(appUrl(`/shift-desk/${id}`));
+    await a.locator('.shift-desk').waitFor();
+    const b = await openIn(context, `/shift-desk/${id}`);
+    await b.getByText('Otra pestaña tiene abierto este turno').waitFor();
+    expect(await a.getByText('Otra pestaña tiene abierto este turno').count()).toBe(0);
+    await b.getByRole('button', { name: 'Tomar el control aquí' }).click();
+    await a.getByText('Otra pestaña tiene abierto este turno').waitFor();
+    await b.getByText('Otra pestaña tiene abierto este turno').waitFor({ state: 'detached' });
+    expect(await a.locator('.tab-guard').getAttribute('inert')).not.toBeNull();
+    expect(await b.locator('.tab-guard').getAttribute('inert')).toBeNull();
+  });
+});
+
 describe('stored attempts against faults', () => {
   const c = cases.find((k) => (passingLog(k)?.entries.length ?? 0) >= 5)!;
 
