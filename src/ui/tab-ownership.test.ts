@@ -5,7 +5,7 @@ function fakeBrowser() {
   const held = new Map<string, (error: unknown) => void>();
   const locks: Locks = {
     request: ((name: string, options: LockOptions, callback: (lock: Lock | null) => unknown) =>
-      new Promise((resolve, reject) => {
+      new Promise<unknown>((resolve, reject) => {
         const grant = () => {
           held.set(name, reject);
           void Promise.resolve(callback({ name, mode: 'exclusive' })).then(() => {
@@ -17,7 +17,7 @@ function fakeBrowser() {
           held.get(name)?.(new DOMException('stolen', 'AbortError'));
           held.delete(name);
           grant();
-        } else if (held.has(name)) void Promise.resolve(callback(null)).then(resolve);
+        } else if (held.has(name)) void Promise.resolve(callback(null)).then(() => resolve(undefined));
         else grant();
       })) as Locks['request'],
   };
