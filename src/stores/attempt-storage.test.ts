@@ -291,7 +291,7 @@ describe('attempts store, beyond one tab', () => {
     journal.setItem = () => {
       throw new DOMException('full', 'QuotaExceededError');
     };
-    await store.getState().save(record('a1', { percent: 10 }));
+    await store.getState().save({ ...record('a1', { percent: 10 }), log: { ...record('a1').log, entries: [{ type: 'choose', choice: 'x' }] } });
     expect(store.getState().unsaved).toEqual(['a1']);
     disk.failWrites = false;
     await store.getState().save(record('a1', { percent: 20 }));
@@ -313,6 +313,8 @@ describe('closing the tab', () => {
     };
     expect(leave()).toBe(false);
     await store.getState().save(record('a1'));
+    expect(leave()).toBe(false); // nothing done in it yet
+    await store.getState().save({ ...record('a1'), log: { ...record('a1').log, entries: [{ type: 'choose', choice: 'x' }] } });
     expect(leave()).toBe(true);
     disk.failWrites = false;
     await store.getState().save(record('a1', { percent: 5 }));

@@ -66,7 +66,9 @@ export const createAttemptsStore = (makeStorage: () => AttemptStorage) => {
       return loading;
     },
     async save(record) {
-      const unsaved = (keep: boolean) => set((s) => ({ unsaved: keep ? [...new Set([...s.unsaved, record.id])] : s.unsaved.filter((id) => id !== record.id) }));
+      // An attempt with no action yet loses nothing if the tab closes.
+      const unsaved = (keep: boolean) =>
+        set((s) => ({ unsaved: keep && record.log.entries.length > 0 ? [...new Set([...s.unsaved, record.id])] : s.unsaved.filter((id) => id !== record.id) }));
       set((s) => ({ attempts: { ...s.attempts, [record.id]: record } }));
       if (get().problem === 'unavailable') return unsaved(true);
       try {
