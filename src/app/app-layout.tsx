@@ -18,6 +18,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const lang = useAppStore((s) => s.lang);
   const setLang = useAppStore((s) => s.setLang);
+  const settingsUnsaved = useAppStore((s) => s.settingsUnsaved);
   const [pathname, navigate] = useLocation();
   useFocusMainOnNavigation(pathname);
 
@@ -58,6 +59,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
       }
       footer={<p>{t('layout.footer')}</p>}
     >
+      <div role="alert" className="notices">
+        {settingsUnsaved && <p className="notice notice--warning">{t('language.notSaved')}</p>}
+      </div>
       <ErrorBoundary resetKey={pathname} onGoHome={() => navigate('/')}>
         {/* Pages whose strings are still downloading suspend here; a page whose code or data is on its way shows the same state itself (routes.tsx). */}
         <Suspense fallback={<PageLoading />}>{children}</Suspense>

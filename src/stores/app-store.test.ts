@@ -76,6 +76,25 @@ describe('app store, settings slice', () => {
       expect(createAppStore(() => storage).getState().lang).toBe('en');
     });
 
+    it('says the language choice was not stored when storage is full, and stops saying so once a write works', async () => {
+      const { storage } = memoryStorage();
+      let full = true;
+      const store = createAppStore(() => ({
+        ...storage,
+        setItem: (key, value) => {
+          if (full) throw new DOMException('full', 'QuotaExceededError');
+          storage.setItem(key, value);
+        },
+      }));
+      store.getState().setLang('en');
+      await Promise.resolve();
+      expect(store.getState()).toMatchObject({ lang: 'en', settingsUnsaved: true });
+      full = false;
+      store.getState().setLang('es-MX');
+      await Promise.resolve();
+      expect(store.getState().settingsUnsaved).toBe(false);
+    });
+
     it('falls back to the defaults when storage cannot even be opened', () => {
       const store = createAppStore(() => {
         throw new DOMException('denied', 'SecurityError');

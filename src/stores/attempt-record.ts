@@ -1,6 +1,6 @@
 /**
  * An attempt as stored: the case, the seed, the mode and the action log (the truth), plus a small
- * summary so the library can show statuses without replaying every attempt. Stored data comes from
+ * summary (a copy the pages do not trust: they re-score the log, stores/attempt-scores.ts). Stored data comes from
  * outside the program (older builds, other tabs, hand edits), so it is validated on the way in with
  * the engine's own log schema.
  */
@@ -11,6 +11,10 @@ import type { RunMode } from '../engine/run';
 
 /** Version of the stored attempt shape; older versions are migrated in migrateAttempt. */
 export const ATTEMPT_VERSION = 1;
+
+/** A wall-clock time as the app writes it (an ISO date, with or without its time): "zzzz" is not one. */
+export const isStoredTime = (value: string): boolean => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
+const storedTime = z.string().check(z.minLength(1), z.maxLength(40), z.refine(isStoredTime, { message: 'not a date' }));
 
 const summarySchema = z.strictObject({
   finished: z.boolean(),
@@ -26,8 +30,8 @@ export const attemptRecordSchema = z
     kind: z.optional(z.enum(['case', 'shift'])),
     id: z.string().check(z.regex(/^[A-Za-z0-9-]{1,80}$/)),
     caseId: z.string().check(z.minLength(1), z.maxLength(200)),
-    createdAt: z.string().check(z.minLength(1), z.maxLength(40)),
-    updatedAt: z.string().check(z.minLength(1), z.maxLength(40)),
+    createdAt: storedTime,
+    updatedAt: storedTime,
     log: persistedLogSchema,
     /** Score so far; `finished` once the run reached an end step. */
     summary: summarySchema,
@@ -109,18 +113,22 @@ export function newAttempt(opts: { id: string; caseId: string; seed: number; mod
   };
 }
 
-/** The status a case shows in the library, from its attempts. */
-export type CaseStatus = { kind: 'new' } | { kind: 'in-progress'; attemptId: string } | { kind: 'passed' | 'failed'; best: number };
+/** The status a case shows in the library, from its attempts; `checking` while their figures are being worked out. */
+export type CaseStatus = { kind: 'new' } | { kind: 'checking' } | { kind: 'in-progress'; attemptId: string } | { kind: 'passed' | 'failed'; best: number };
 
 /**
- * A case's status: passed when any finished attempt passed, failed when attempts finished but none
- * passed, in progress when only unfinished attempts exist; best is the best finished percent.
+ * A case's status from its attempts and their figures as re-scored from the log (`figuresOf`;
+ * undefined while not worked out yet), never the summary stored with them: passed when any finished
+ * attempt passed, failed when attempts finished but none passed, in progress when only unfinished
+ * attempts exist; best is the best finished percent.
  */
-export function caseStatus(attempts: readonly AttemptRecord[]): CaseStatus {
-  const finished = attempts.filter((a) => a.summary.finished);
+export function caseStatus(attempts: readonly AttemptRecord[], figuresOf: (attempt: AttemptRecord) => AttemptSummary | undefined): CaseStatus {
+  const figures = attempts.map((a) => ({ a, f: figuresOf(a) }));
+  if (figures.some(({ f }) => f === undefined)) return { kind: 'checking' };
+  const finished = figures.flatMap(({ f }) => (f?.finished ? [f] : []));
   if (finished.length > 0) {
-    const best = Math.max(...finished.map((a) => a.summary.percent));
-    return { kind: finished.some((a) => a.summary.passed) ? 'passed' : 'failed', best };
+    const best = Math.max(...finished.map((f) => f.percent));
+    return { kind: finished.some((f) => f.passed) ? 'passed' : 'failed', best };
   }
   const open = [...attempts].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
   return open ? { kind: 'in-progress', attemptId: open.id } : { kind: 'new' };

@@ -1,6 +1,6 @@
 import { caseStatus, newAttempt, readAttempt, type AttemptRecord } from './attempt-record';
-import { JOURNAL_PREFIX, journaledAttemptStorage, memoryAttemptStorage, sortStored, type AttemptStorage, type JournalStorage } from './attempt-storage';
-import { createAttemptsStore } from './attempts-store';
+import { JOURNAL_PREFIX, journaledAttemptStorage, journalVerdict, memoryAttemptStorage, sortStored, type AttemptStorage, type JournalStorage } from './attempt-storage';
+import { createAttemptsStore, warnBeforeLeavingUnsaved } from './attempts-store';
 
 const record = (id = 'a1', summary: Partial<AttemptRecord['summary']> = {}, updatedAt = '2026-03-09T10:00:00.000Z'): AttemptRecord => {
   const r = newAttempt({ id, caseId: 'caso', seed: 3, mode: 'practice', now: updatedAt });
@@ -22,6 +22,10 @@ describe('readAttempt', () => {
     expect(readAttempt(value).ok).toBe(false);
   });
 
+  it.each(['zzzz', '2026-13-45T00:00:00Z', 'yesterday'])('refuses an attempt whose time %s is not a date, saying so', (updatedAt) => {
+    expect(readAttempt({ ...record(), updatedAt })).toEqual({ ok: false, reason: 'updatedAt: not a date' });
+  });
+
   it('refuses a record from a newer build, saying so', () => {
     const read = readAttempt({ ...record(), version: 99 });
     expect(read).toEqual({ ok: false, reason: expect.stringContaining('newer') });
@@ -37,18 +41,27 @@ describe('sortStored', () => {
 });
 
 describe('caseStatus', () => {
+  /** Figures as a re-scoring would give them; here the test states them in the records' summaries. */
+  const given = (a: AttemptRecord) => a.summary;
+
   it('is new without attempts, in progress with only open ones', () => {
-    expect(caseStatus([])).toEqual({ kind: 'new' });
-    expect(caseStatus([record('old', {}, '2026-01-01'), record('recent', {}, '2026-02-01')])).toEqual({ kind: 'in-progress', attemptId: 'recent' });
+    expect(caseStatus([], given)).toEqual({ kind: 'new' });
+    expect(caseStatus([record('old', {}, '2026-01-01'), record('recent', {}, '2026-02-01')], given)).toEqual({ kind: 'in-progress', attemptId: 'recent' });
   });
 
   it('is passed when any finished attempt passed, with the best percent', () => {
-    const s = caseStatus([record('a', { finished: true, percent: 55, passed: false }), record('b', { finished: true, percent: 80, passed: true })]);
+    const s = caseStatus([record('a', { finished: true, percent: 55, passed: false }), record('b', { finished: true, percent: 80, passed: true })], given);
     expect(s).toEqual({ kind: 'passed', best: 80 });
   });
 
   it('is failed when attempts finished and none passed', () => {
-    expect(caseStatus([record('a', { finished: true, percent: 40 }), record('b')])).toEqual({ kind: 'failed', best: 40 });
+    expect(caseStatus([record('a', { finished: true, percent: 40 }), record('b')], given)).toEqual({ kind: 'failed', best: 40 });
+  });
+
+  it('follows the re-scored figures, not the stored summary, and is being checked until they are in', () => {
+    const forged = record('a', { finished: true, percent: 100, passed: true });
+    expect(caseStatus([forged], () => ({ finished: false, percent: 0, passed: false }))).toEqual({ kind: 'in-progress', attemptId: 'a' });
+    expect(caseStatus([forged], () => undefined)).toEqual({ kind: 'checking' });
   });
 });
 
@@ -58,7 +71,7 @@ describe('attempts store', () => {
     const store = createAttemptsStore(() => storage);
     await store.getState().init();
     expect(Object.keys(store.getState().attempts)).toEqual(['a1']);
-    expect(store.getState().setAside).toBe(1);
+    expect(store.getState().setAside).toHaveLength(1);
     expect(storage.aside.map((a) => a.key)).toEqual(['bad']);
     expect(storage.data.has('bad')).toBe(false);
   });
@@ -188,5 +201,123 @@ describe('journaled storage', () => {
     const full = { ...webStorage(), setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } };
     await journaledAttemptStorage(disk, () => full).put(record('a1'));
     expect(disk.data.has('a1')).toBe(true);
+  });
+});
+
+describe('a journal copy against the stored attempt', () => {
+  const entries = (n: number) => Array.from({ length: n }, (_, i) => ({ type: 'choose' as const, choice: `c${i}` }));
+  const withLog = (n: number, at: string, summary: Partial<AttemptRecord['summary']> = {}): AttemptRecord => {
+    const r = record('a1', summary, at);
+    return { ...r, log: { ...r.log, entries: entries(n) } };
+  };
+  const finished = withLog(7, '2026-03-09T10:07:00.000Z', { finished: true, percent: 80, passed: true });
+
+  it('never replaces a finished attempt with an unfinished copy, and sets a divergent one aside', async () => {
+    const disk = memoryAttemptStorage({ initial: { a1: finished } });
+    const journal = webStorage();
+    const other = { ...withLog(1, '2026-03-09T11:00:00.000Z'), log: { ...finished.log, entries: [{ type: 'choose' as const, choice: 'zz' }] } };
+    journal.setItem(JOURNAL_PREFIX + 'a1', JSON.stringify(other));
+    const { records, setAside } = await journaledAttemptStorage(disk, () => journal).loadAll();
+    expect(records[0]?.log.entries).toHaveLength(7);
+    expect((disk.data.get('a1') as AttemptRecord).log.entries).toHaveLength(7);
+    expect(setAside).toEqual([expect.objectContaining({ key: JOURNAL_PREFIX + 'a1', reason: expect.stringContaining('finished') })]);
+    expect(disk.aside).toHaveLength(1);
+  });
+
+  it('sets aside a copy whose time is not a date (the "zzzz" copy), keeping the finished attempt', async () => {
+    const disk = memoryAttemptStorage({ initial: { a1: finished } });
+    const journal = webStorage();
+    journal.setItem(JOURNAL_PREFIX + 'a1', JSON.stringify({ ...withLog(0, '2026-03-09T10:00:00.000Z'), updatedAt: 'zzzz' }));
+    const { records, setAside } = await journaledAttemptStorage(disk, () => journal).loadAll();
+    expect(records).toEqual([finished]);
+    expect(setAside.map((s) => s.reason)).toEqual(['unsaved copy: updatedAt: not a date']);
+  });
+
+  it('takes a copy that extends the stored log, or is newer by a valid time; drops one the stored copy already holds', () => {
+    const stored = withLog(2, '2026-03-09T10:02:00.000Z');
+    expect(journalVerdict(stored, withLog(3, '2026-03-09T10:01:00.000Z'))).toBe('take');
+    expect(journalVerdict(stored, { ...stored, updatedAt: '2026-03-09T10:05:00.000Z' })).toBe('take');
+    expect(journalVerdict(stored, withLog(1, '2026-03-09T10:09:00.000Z'))).toBe('drop');
+    expect(journalVerdict(stored, stored)).toBe('drop');
+    const divergent = { ...stored, log: { ...stored.log, entries: [{ type: 'choose' as const, choice: 'other' }] } };
+    expect(journalVerdict(stored, { ...divergent, updatedAt: '2026-03-09T10:05:00.000Z' })).toBe('take');
+    expect(journalVerdict(stored, { ...divergent, updatedAt: '2026-03-09T10:00:00.000Z' })).toEqual({ aside: expect.stringContaining('older') });
+  });
+});
+
+describe('set-aside values', () => {
+  it('are set aside once: a second load finds them in the set-aside area, not again among the attempts', async () => {
+    const storage = memoryAttemptStorage({ initial: { a1: record('a1'), bad: { junk: true } } });
+    const first = await storage.loadAll();
+    const second = await storage.loadAll();
+    expect(first.setAside).toHaveLength(1);
+    expect(second.setAside).toHaveLength(1);
+    expect(storage.aside).toHaveLength(1);
+  });
+
+  it('are gone for good once discarded', async () => {
+    const storage = memoryAttemptStorage({ initial: { bad: { junk: true } } });
+    const store = createAttemptsStore(() => storage);
+    await store.getState().init();
+    expect(store.getState().setAside.map((s) => s.key)).toEqual(['bad']);
+    await store.getState().discardSetAside();
+    expect(store.getState().setAside).toEqual([]);
+    expect((await storage.loadAll()).setAside).toEqual([]);
+  });
+});
+
+describe('attempts store, beyond one tab', () => {
+  it('takes the copy another tab handed over when it is the same attempt, and never a shorter or foreign one', async () => {
+    const storage = memoryAttemptStorage({ initial: { a1: record('a1') } });
+    const store = createAttemptsStore(() => storage);
+    await store.getState().init();
+    const longer = { ...record('a1'), log: { ...record('a1').log, entries: [{ type: 'choose' as const, choice: 'x' }] } };
+    await store.getState().refresh('a1', longer);
+    expect(store.getState().attempts.a1?.log.entries).toHaveLength(1);
+    await store.getState().refresh('a1', record('a1'));
+    await store.getState().refresh('a1', { ...longer, id: 'a2' });
+    await store.getState().refresh('a1', { junk: true });
+    expect(store.getState().attempts.a1?.log.entries).toHaveLength(1);
+  });
+
+  it('counts an attempt as unsaved only while no store holds its latest copy', async () => {
+    const disk = memoryAttemptStorage({ failWrites: true });
+    const journal = webStorage();
+    const store = createAttemptsStore(() => journaledAttemptStorage(disk, () => journal));
+    await store.getState().init();
+    await store.getState().save(record('a1'));
+    expect(store.getState().problem).toBe('write-failed');
+    expect(store.getState().unsaved).toEqual([]); // the journal kept it
+    journal.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    await store.getState().save({ ...record('a1', { percent: 10 }), log: { ...record('a1').log, entries: [{ type: 'choose', choice: 'x' }] } });
+    expect(store.getState().unsaved).toEqual(['a1']);
+    disk.failWrites = false;
+    await store.getState().save(record('a1', { percent: 20 }));
+    expect(store.getState().unsaved).toEqual([]);
+  });
+});
+
+describe('closing the tab', () => {
+  it('asks to confirm while an attempt is held only in memory, and not once it is stored', async () => {
+    const disk = memoryAttemptStorage({ failWrites: true });
+    const store = createAttemptsStore(() => disk);
+    await store.getState().init();
+    const target = new EventTarget();
+    warnBeforeLeavingUnsaved(store, target as unknown as Window);
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      target.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leave()).toBe(false);
+    await store.getState().save(record('a1'));
+    expect(leave()).toBe(false); // nothing done in it yet
+    await store.getState().save({ ...record('a1'), log: { ...record('a1').log, entries: [{ type: 'choose', choice: 'x' }] } });
+    expect(leave()).toBe(true);
+    disk.failWrites = false;
+    await store.getState().save(record('a1', { percent: 5 }));
+    expect(leave()).toBe(false);
   });
 });

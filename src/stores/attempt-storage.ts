@@ -5,6 +5,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { readAttempt, type AttemptRecord } from './attempt-record';
+import type { PersistedLog } from '../engine/log';
 import { browserStorage } from './safe-storage';
 
 /** A stored value that could not be read, kept apart with the reason. */
@@ -14,7 +15,7 @@ export interface SetAsideAttempt {
   reason: string;
 }
 
-/** What loading found: the valid attempts and what was set aside this time. */
+/** What loading found: the valid attempts, and everything kept in the set-aside area (this load's and earlier ones not yet discarded). */
 export interface AttemptLoad {
   records: AttemptRecord[];
   setAside: SetAsideAttempt[];
@@ -22,10 +23,16 @@ export interface AttemptLoad {
 
 /** Where attempts live. Every method may reject (quota, private window, blocked database). */
 export interface AttemptStorage {
-  /** Reads every attempt; invalid ones are moved aside and reported. */
+  /** Reads every attempt; invalid ones are moved aside (once: they leave the attempts) and reported. */
   loadAll(): Promise<AttemptLoad>;
+  /** The stored copy of one attempt, or undefined (a tab taking an attempt over reads the newest copy). */
+  get(id: string): Promise<AttemptRecord | undefined>;
   put(record: AttemptRecord): Promise<void>;
   remove(id: string): Promise<void>;
+  /** Adds values to the set-aside area (a journal copy that lost to the stored one). */
+  setAside(items: readonly SetAsideAttempt[]): Promise<void>;
+  /** Empties the set-aside area (the trainee downloaded or gave up what was in it). */
+  discardSetAside(): Promise<void>;
 }
 
 /** Splits raw stored values into valid records and set-aside ones. */
@@ -69,7 +76,19 @@ export function memoryAttemptStorage(opts: MemoryStorageOptions = {}): AttemptSt
         aside.push(item);
         data.delete(item.key);
       }
-      return Promise.resolve(load);
+      return Promise.resolve({ records: load.records, setAside: [...aside] });
+    },
+    get(id: string) {
+      const read = readAttempt(data.get(id));
+      return Promise.resolve(read.ok ? read.record : undefined);
+    },
+    setAside(items: readonly SetAsideAttempt[]) {
+      aside.push(...items);
+      return Promise.resolve();
+    },
+    discardSetAside() {
+      aside.length = 0;
+      return Promise.resolve();
     },
     put(record: AttemptRecord) {
       if (storage.failWrites) return Promise.reject(new DOMException('Quota exceeded', 'QuotaExceededError'));
@@ -85,7 +104,8 @@ export function memoryAttemptStorage(opts: MemoryStorageOptions = {}): AttemptSt
 }
 
 interface AttemptDB extends DBSchema {
-  attempts: { key: string; value: unknown };
+  // Keys are strings as the app writes them; a hand-edited database may hold others (numbers, dates).
+  attempts: { key: IDBValidKey; value: unknown };
   'set-aside': { key: string; value: SetAsideAttempt & { at: string } };
 }
 
@@ -107,25 +127,48 @@ export function indexedDbAttemptStorage(name = DB_NAME): AttemptStorage {
       db = null;
       throw error;
     }));
+  const keep = async (items: readonly SetAsideAttempt[], remove: readonly IDBValidKey[] = []) => {
+    if (items.length === 0) return;
+    const database = await open();
+    const move = database.transaction(['attempts', 'set-aside'], 'readwrite');
+    const at = new Date().toISOString();
+    await Promise.all([
+      ...items.map((item, i) => move.objectStore('set-aside').put({ ...item, at }, `${at}:${i}:${item.key}`)),
+      // By the key as stored: a record under the number 5 is not deleted by the string "5".
+      ...remove.map((key) => move.objectStore('attempts').delete(key)),
+    ]);
+    await move.done;
+  };
   return {
     async loadAll() {
       const database = await open();
       const tx = database.transaction('attempts', 'readonly');
       const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
       await tx.done;
-      const load = sortStored(keys.map((key, i) => ({ key: String(key), value: values[i] })));
-      if (load.setAside.length > 0) {
-        const move = database.transaction(['attempts', 'set-aside'], 'readwrite');
-        const at = new Date().toISOString();
-        await Promise.all(
-          load.setAside.flatMap((item) => [
-            move.objectStore('set-aside').put({ ...item, at }, `${at}:${item.key}`),
-            move.objectStore('attempts').delete(item.key),
-          ]),
-        );
-        await move.done;
-      }
-      return load;
+      const records: AttemptRecord[] = [];
+      const moved: SetAsideAttempt[] = [];
+      const movedKeys: IDBValidKey[] = [];
+      keys.forEach((key, i) => {
+        const sorted = typeof key === 'string' ? sortStored([{ key, value: values[i] }]) : { records: [], setAside: [{ key: String(key), value: values[i], reason: `key ${String(key)} is not a string` }] };
+        records.push(...sorted.records);
+        if (sorted.setAside.length > 0) {
+          moved.push(...sorted.setAside);
+          movedKeys.push(key);
+        }
+      });
+      await keep(moved, movedKeys);
+      const aside = await database.getAll('set-aside');
+      return { records, setAside: aside.map(({ key, value, reason }) => ({ key, value, reason })) };
+    },
+    async get(id) {
+      const database = await open();
+      const read = readAttempt(await database.get('attempts', id));
+      return read.ok && read.record.id === id ? read.record : undefined;
+    },
+    setAside: (items) => keep(items),
+    async discardSetAside() {
+      const database = await open();
+      await database.clear('set-aside');
     },
     async put(record) {
       const database = await open();
@@ -209,17 +252,15 @@ export function journaledAttemptStorage(
     async loadAll() {
       const load = await inner.loadAll();
       const byId = new Map(load.records.map((r) => [r.id, r]));
+      const lost: SetAsideAttempt[] = [];
+      const lostKeys: string[] = [];
       for (const { key, value } of readJournal()) {
         const id = key.slice(JOURNAL_PREFIX.length);
         const sorted = sortStored([{ key: id, value }]);
         const record = sorted.records[0];
-        if (!record) {
-          load.setAside.push(...sorted.setAside.map((s) => ({ ...s, key, reason: `unsaved copy: ${s.reason}` })));
-          drop(key);
-          continue;
-        }
-        const stored = byId.get(id);
-        if (!stored || record.updatedAt > stored.updatedAt || record.log.entries.length > stored.log.entries.length) {
+        const verdict = record ? journalVerdict(byId.get(id), record) : { aside: `unsaved copy: ${sorted.setAside[0]?.reason ?? 'invalid'}` };
+        if (verdict === 'drop') drop(key);
+        else if (verdict === 'take' && record) {
           byId.set(id, record);
           try {
             await inner.put(record);
@@ -227,10 +268,31 @@ export function journaledAttemptStorage(
           } catch {
             // Keep the journal copy: the next load tries again.
           }
-        } else drop(key);
+        } else if (typeof verdict === 'object') {
+          lost.push({ key, value, reason: verdict.aside });
+          lostKeys.push(key);
+        }
+      }
+      if (lost.length > 0) {
+        try {
+          await inner.setAside(lost);
+          lostKeys.forEach(drop);
+        } catch {
+          // Kept in the journal, so it is not lost: the next load sets it aside again.
+        }
+        load.setAside.push(...lost);
       }
       return { records: [...byId.values()], setAside: load.setAside };
     },
+    async get(id) {
+      const stored = await inner.get(id);
+      const raw = readJournal().find((j) => j.key === JOURNAL_PREFIX + id);
+      const read = raw ? readAttempt(raw.value) : undefined;
+      if (!read?.ok || read.record.id !== id) return stored;
+      return journalVerdict(stored, read.record) === 'take' ? read.record : stored;
+    },
+    setAside: (items) => inner.setAside(items),
+    discardSetAside: () => inner.discardSetAside(),
     async put(record) {
       const key = JOURNAL_PREFIX + record.id;
       let text: string | null = null;
@@ -241,11 +303,20 @@ export function journaledAttemptStorage(
         text = null; // Journal full or refused: the real write below still runs.
       }
       const due = unwritten.get(record.id);
+      const wait = async (written: Promise<void>) => {
+        try {
+          await written;
+        } catch (error: unknown) {
+          // The journal still holds this copy, so a reload keeps it: the caller may say so.
+          if (text !== null && journal()?.getItem(key) === text) throw Object.assign(new Error('kept in the journal only', { cause: error }), { journaled: true });
+          throw error;
+        }
+      };
       if (due) {
         // A database write for this attempt is already waiting: it writes this newer copy instead.
         due.record = record;
         if (text === null) due.hurry();
-        await due.written;
+        await wait(due.written);
       } else {
         let hurry = () => undefined as void;
         const settled = new Promise<void>((resolve) => {
@@ -265,7 +336,7 @@ export function journaledAttemptStorage(
           }),
         };
         unwritten.set(record.id, waiting);
-        await waiting.written;
+        await wait(waiting.written);
       }
       // Only clear the entry this write journaled, not a newer one written meanwhile.
       try {
@@ -285,4 +356,29 @@ export function journaledAttemptStorage(
       await inner.remove(id);
     },
   };
+}
+
+/** True when `a`'s log is `b`'s or the start of it (same case, seed and mode, same first entries). */
+export function logStartsWith(b: PersistedLog, a: PersistedLog): boolean {
+  if (a.scenarioId !== b.scenarioId || a.seed !== b.seed || a.mode !== b.mode || a.entries.length > b.entries.length) return false;
+  return a.entries.every((entry, i) => JSON.stringify(entry) === JSON.stringify(b.entries[i]));
+}
+
+/**
+ * What a load does with a journal copy of an attempt, given the stored copy: take it (it extends the
+ * stored log, or is newer by a valid timestamp), drop it (the stored copy already holds all of it),
+ * or set it aside with the reason (it would replace a finished attempt with an unfinished one, or it
+ * is an older copy whose log went another way). Dates were validated by readAttempt.
+ */
+export function journalVerdict(stored: AttemptRecord | undefined, copy: AttemptRecord): 'take' | 'drop' | { aside: string } {
+  if (!stored) return 'take';
+  if (stored.summary.finished && !copy.summary.finished) {
+    return logStartsWith(stored.log, copy.log) ? 'drop' : { aside: 'unsaved copy: would replace a finished attempt with an unfinished one' };
+  }
+  const newer = Date.parse(copy.updatedAt) > Date.parse(stored.updatedAt);
+  const longer = copy.log.entries.length > stored.log.entries.length;
+  // The same log is taken only as a later save of it (a shift's pace); a shorter one holds nothing new.
+  if (logStartsWith(copy.log, stored.log)) return longer || newer ? 'take' : 'drop';
+  if (logStartsWith(stored.log, copy.log)) return 'drop';
+  return newer ? 'take' : { aside: 'unsaved copy: older than the stored attempt, and its log went another way' };
 }

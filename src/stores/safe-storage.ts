@@ -20,6 +20,8 @@ export const browserStorage = (): Storage | undefined => {
  */
 export const createSafeJSONStorage = <S>(
   getStorage: () => KeyValueStorage | undefined = browserStorage,
+  /** Told after each write whether it was refused, so the page can say the choice will not survive a reload. */
+  onWrite: (refused: boolean) => void = () => undefined,
 ): PersistStorage<S> => ({
   getItem: (name) => {
     try {
@@ -33,11 +35,16 @@ export const createSafeJSONStorage = <S>(
     }
   },
   setItem: (name, value) => {
+    let refused = false;
     try {
-      getStorage()?.setItem(name, JSON.stringify(value));
+      const storage = getStorage();
+      if (storage) storage.setItem(name, JSON.stringify(value));
+      else refused = true;
     } catch {
-      // Keep working in memory; the preference simply will not survive a reload.
+      // Keep working in memory; the preference will not survive a reload, and onWrite says so.
+      refused = true;
     }
+    onWrite(refused);
   },
   removeItem: (name) => {
     try {

@@ -13,6 +13,7 @@ import { useLibraryStore } from '../../stores/library-store';
 import { spokenName } from '../../ui/document-card';
 import { ErrorMessage } from '../../ui/error-message';
 import { RouteLoading } from '../../ui/route-loading';
+import { TabGuard } from '../../ui/tab-guard';
 import { UpdateBar } from '../../ui/update-bar';
 import { afterThisFrame } from '../../ui/update-mark';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -80,20 +81,22 @@ export function ShiftDeskPage({ CaseDesk }: { CaseDesk: ComponentType<CaseDeskPr
     );
   }
   return (
-    <ShiftDeskView
-      title={shift.title[lang]}
-      attempt={attempt}
-      view={run.view}
-      activeRun={run.activeRun}
-      prepared={run.prepared}
-      root={run.root}
-      send={run.send}
-      elapse={run.elapse}
-      pace={run.pace}
-      onPace={run.setPace}
-      lang={lang}
-      CaseDesk={CaseDesk}
-    />
+    <TabGuard claim={run.claim} text={{ elsewhere: t('tabs.elsewhere'), takeOver: t('tabs.takeOver'), taking: t('tabs.taking') }}>
+      <ShiftDeskView
+        title={shift.title[lang]}
+        attempt={attempt}
+        view={run.view}
+        activeRun={run.activeRun}
+        prepared={run.prepared}
+        root={run.root}
+        send={run.send}
+        elapse={run.elapse}
+        pace={run.pace}
+        onPace={run.setPace}
+        lang={lang}
+        CaseDesk={CaseDesk}
+      />
+    </TabGuard>
   );
 }
 

@@ -11,14 +11,16 @@ import type { ShiftFile } from '../../engine/scenario.schema';
 import { prepareShift, replayShift, type PreparedShift, type ShiftLibrary, type ShiftRun, type ShiftView } from '../../engine/shift';
 import { warmUpSteps } from '../../engine/warm-up';
 import type { AttemptRecord } from '../../stores/attempt-record';
+import { useAttemptsStore } from '../../stores/attempts-store';
 import { useLibraryStore } from '../../stores/library-store';
 import { runWhenIdle } from '../../ui/idle-tasks';
+import { useTabOwnership, type TabClaim } from '../../ui/use-tab-ownership';
 import { afterThisFrame, useUpdateMark } from '../../ui/update-mark';
 import { useRecordSaves } from '../../ui/write-after-paint';
 import { paceSetting, type PaceSetting } from './shift-panels';
 
-/** The state of a shift attempt's run. */
-export type ShiftRunState =
+/** The state of a shift attempt's run, and whether this tab may act on it (`claim`). */
+export type ShiftRunState = { claim: TabClaim } & (
   | { state: 'loading' }
   | { state: 'failed'; reason: LocalizedText }
   | {
@@ -37,12 +39,14 @@ export type ShiftRunState =
       setPace: (next: PaceSetting) => void;
       /** The desk's root: marked busy from an action until its new view is drawn (ui/update-mark.ts). */
       root: RefObject<HTMLElement | null>;
-    };
+    }
+);
 
 const fail = (error: unknown): LocalizedText =>
   typeof error === 'object' && error !== null && 'text' in error ? (error as { text: LocalizedText }).text : { 'es-MX': String(error), en: String(error) };
 
 const notReady: SendResult = { ok: false, reason: { 'es-MX': 'El turno aún no está listo.', en: 'The shift is not ready yet.' } };
+const readOnly: SendResult = { ok: false, reason: { 'es-MX': 'otra pestaña tiene abierto este turno; tómelo aquí para seguir.', en: 'another tab has this shift open; take it over here to go on.' } };
 
 /** The record after the shift accepted something: new log, new summary, new timestamp. */
 export function shiftRecordAfter(record: AttemptRecord, run: ShiftRun, now: string): AttemptRecord {
@@ -68,6 +72,16 @@ export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile
   const attemptId = attempt?.id;
   // Called first so the run effect below sees the current record.
   const { current: currentRecord, saveAfterPaint, saveNow, flush } = useRecordSaves(attempt, save);
+  const claim = useTabOwnership(
+    attemptId === undefined ? undefined : `attempt:${attemptId}`,
+    () => {
+      flush();
+      return currentRecord();
+    },
+    (copy) => (attemptId === undefined ? undefined : useAttemptsStore.getState().refresh(attemptId, copy)),
+  );
+  const { revision } = claim;
+  const owner = claim.state === 'owner';
 
   useEffect(() => {
     const start = currentRecord();
@@ -99,7 +113,8 @@ export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile
       flush();
       live?.stop();
     };
-  }, [attemptId, shift, library, currentRecord, flush]);
+    // `revision`: taken over from another tab, the shift restarts from the copy it handed over.
+  }, [attemptId, shift, library, currentRecord, flush, revision]);
 
   const current = state && state.id === attemptId ? state : null;
   const run = current && 'run' in current ? current.run : null;
@@ -112,6 +127,7 @@ export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile
   const apply = useCallback(
     (change: (r: ShiftRun) => SendResult, acted: boolean): SendResult => {
       if (!run || !currentRecord()) return notReady;
+      if (!owner) return readOnly;
       const result = change(run);
       if (result.ok) {
         const show = () => {
@@ -127,21 +143,21 @@ export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile
       }
       return result;
     },
-    [run, currentRecord, mark, saveAfterPaint],
+    [run, currentRecord, mark, saveAfterPaint, owner],
   );
   const send = useCallback((entry: LogEntry) => apply((r) => r.send(entry), true), [apply]);
   const elapse = useCallback((seconds: number) => apply((r) => r.elapse(seconds), false), [apply]);
   const setPace = useCallback(
     (pace: PaceSetting) => {
-      if (!run || !currentRecord()) return;
+      if (!run || !currentRecord() || !owner) return;
       setState((s) => (s && 'run' in s && s.run === run ? { ...s, pace } : s));
       // Built on the record of any save still waiting for the frame, which is done first.
       saveNow((base) => ({ ...base, pace, updatedAt: new Date().toISOString() }));
     },
-    [run, currentRecord, saveNow],
+    [run, currentRecord, saveNow, owner],
   );
 
-  if (!current) return { state: 'loading' };
-  if ('reason' in current) return { state: 'failed', reason: current.reason };
-  return { state: 'ready', view: current.view, activeRun: current.activeRun, prepared: current.prepared, run: current.run, send, elapse, pace: current.pace, setPace, root };
+  if (!current) return { state: 'loading', claim };
+  if ('reason' in current) return { state: 'failed', reason: current.reason, claim };
+  return { state: 'ready', view: current.view, activeRun: current.activeRun, prepared: current.prepared, run: current.run, send, elapse, pace: current.pace, setPace, root, claim };
 }

@@ -4,6 +4,7 @@
  */
 import type { RunMode } from '../../engine/run';
 import { newAttempt, type AttemptRecord } from '../../stores/attempt-record';
+import type { SetAsideAttempt } from '../../stores/attempt-storage';
 import { useAttemptsStore } from '../../stores/attempts-store';
 
 /** A random seed in the range the log schema accepts. */
@@ -32,11 +33,20 @@ export function startAttempt(caseId: string, mode: RunMode, previousSeed?: numbe
 
 /** Offers the attempt as a JSON file download (the way out when storage fails). */
 export function downloadAttempt(record: AttemptRecord): void {
-  const blob = new Blob([JSON.stringify(record, null, 2)], { type: 'application/json' });
+  downloadJson(record, `intento-${record.caseId}-${record.id.slice(0, 8)}.json`);
+}
+
+/** Offers what was set aside as one JSON file: each value as stored, with its key and why it was set aside. */
+export function downloadSetAside(items: readonly SetAsideAttempt[]): void {
+  downloadJson(items, 'intentos-apartados.json');
+}
+
+function downloadJson(value: unknown, name: string): void {
+  const blob = new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `intento-${record.caseId}-${record.id.slice(0, 8)}.json`;
+  link.download = name;
   document.body.append(link);
   link.click();
   link.remove();

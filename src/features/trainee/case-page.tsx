@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'wouter';
 import type { RunMode } from '../../engine/run';
@@ -9,6 +10,7 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { parseSeed, startAttempt } from './attempt-actions';
 import { CaseMeta, StatusBadge } from './library-page';
 import { StorageNotice } from './storage-notice';
+import { useAttemptScores } from './use-attempt-scores';
 import { useLang } from './use-lang';
 
 /** A case's details, the trainee's attempts at it, and the buttons that start practice or assessment. */
@@ -20,9 +22,12 @@ export function CasePage() {
   // `?seed=n` fixes the variant (same generated people), so an instructor can hand out one exact case.
   const fixedSeed = parseSeed(useSearchParams()[0].get('seed'));
   const scenario = useLibraryStore((s) => s.loaded.cases.get(caseId));
-  const attempts = Object.values(useAttemptsStore((s) => s.attempts))
-    .filter((a) => a.caseId === caseId)
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const stored = useAttemptsStore((s) => s.attempts);
+  const attempts = useMemo(
+    () => Object.values(stored).filter((a) => a.caseId === caseId).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    [stored, caseId],
+  );
+  const figuresOf = useAttemptScores(attempts);
   useDocumentTitle(scenario ? t('case.title', { title: scenario.title[lang] }) : t('case.notFoundTitle'));
 
   if (!scenario) {
@@ -50,7 +55,7 @@ export function CasePage() {
         <Link to="/library">{t('common.backToLibrary')}</Link>
       </p>
       <h1>{scenario.title[lang]}</h1>
-      <StatusBadge status={caseStatus(attempts)} />
+      <StatusBadge status={caseStatus(attempts, figuresOf)} />
       <p className="lead">{scenario.summary[lang]}</p>
       <StorageNotice />
       <section aria-labelledby="objectives-heading">
@@ -87,19 +92,24 @@ export function CasePage() {
           <p>{t('case.noAttempts')}</p>
         ) : (
           <ul className="attempt-list">
-            {attempts.map((a) => (
-              <li key={a.id}>
-                {t('case.attemptLine', { mode: t(`common.${a.log.mode}`), date: new Date(a.updatedAt).toLocaleString(lang) })}
-                {' — '}
-                {a.summary.finished ? (
-                  <Link to={`/debrief/${a.id}`}>
-                    {t('case.viewDebrief')} ({t(a.summary.passed ? 'status.passed' : 'status.failed')}, {Math.round(a.summary.percent)} %)
-                  </Link>
-                ) : (
-                  <Link to={`/desk/${a.id}`}>{t('case.continue')}</Link>
-                )}
-              </li>
-            ))}
+            {attempts.map((a) => {
+              const figures = figuresOf(a);
+              return (
+                <li key={a.id}>
+                  {t('case.attemptLine', { mode: t(`common.${a.log.mode}`), date: new Date(a.updatedAt).toLocaleString(lang) })}
+                  {' — '}
+                  {figures === undefined ? (
+                    t('status.checking')
+                  ) : figures.finished ? (
+                    <Link to={`/debrief/${a.id}`}>
+                      {t('case.viewDebrief')} ({t(figures.passed ? 'status.passed' : 'status.failed')}, {Math.round(figures.percent)} %)
+                    </Link>
+                  ) : (
+                    <Link to={`/desk/${a.id}`}>{t('case.continue')}</Link>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

@@ -15,6 +15,7 @@ import { DocumentCard, spokenName } from '../../ui/document-card';
 import { ErrorMessage } from '../../ui/error-message';
 import { RichText } from '../../ui/rich-text';
 import { RouteLoading } from '../../ui/route-loading';
+import { TabGuard } from '../../ui/tab-guard';
 import { UpdateBar } from '../../ui/update-bar';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { downloadAttempt, startAttempt } from './attempt-actions';
@@ -88,7 +89,11 @@ function AttemptDesk({ attempt, scenario, clinic, save, lang, t }: AttemptDeskPr
       />
     );
   }
-  return <DeskView scenario={scenario} attempt={attempt} view={run.view} data={run.data} send={run.send} lang={lang} root={run.root} />;
+  return (
+    <TabGuard claim={run.claim} text={{ elsewhere: t('tabs.elsewhere'), takeOver: t('tabs.takeOver'), taking: t('tabs.taking') }}>
+      <DeskView scenario={scenario} attempt={attempt} view={run.view} data={run.data} send={run.send} lang={lang} root={run.root} />
+    </TabGuard>
+  );
 }
 
 /**

@@ -10,6 +10,7 @@ import { useLibraryStore, type CaseEntry } from '../../stores/library-store';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { FILTER_KEYS, filterCases, filtersFrom, filtersToParams, type LibraryFilters } from './library-filters';
 import { StorageNotice } from './storage-notice';
+import { useAttemptScores } from './use-attempt-scores';
 import { useLang } from './use-lang';
 
 const DIFFICULTIES = ['basic', 'intermediate', 'advanced'] as const;
@@ -26,15 +27,14 @@ export function LibraryPage() {
   const cases = useLibraryStore((s) => s.cases);
   const broken = useLibraryStore((s) => s.broken);
   const attempts = useAttemptsStore((s) => s.attempts);
+  const all = useMemo(() => Object.values(attempts), [attempts]);
+  const figuresOf = useAttemptScores(all);
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
 
-  const statuses = useMemo(() => {
-    const byCase = new Map<string, CaseStatus>();
-    const all = Object.values(attempts);
-    for (const c of cases) byCase.set(c.id, caseStatus(all.filter((a) => a.caseId === c.id)));
-    return byCase;
-  }, [attempts, cases]);
+  // Figures re-scored from the logs (never the stored summary): cheap to recompute on each render.
+  const statuses = new Map<string, CaseStatus>();
+  for (const c of cases) statuses.set(c.id, caseStatus(all.filter((a) => a.caseId === c.id), figuresOf));
   const statusOf = (id: string): CaseStatus => statuses.get(id) ?? { kind: 'new' };
   const shown = filterCases(cases, filters, statusOf);
 

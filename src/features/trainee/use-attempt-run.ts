@@ -15,12 +15,14 @@ import type { ClinicFile, ScenarioCase } from '../../engine/scenario.schema';
 import { prepareCase } from '../../engine/variants';
 import { warmUpSteps } from '../../engine/warm-up';
 import type { AttemptRecord } from '../../stores/attempt-record';
+import { useAttemptsStore } from '../../stores/attempts-store';
 import { runWhenIdle } from '../../ui/idle-tasks';
+import { useTabOwnership, type TabClaim } from '../../ui/use-tab-ownership';
 import { afterThisFrame, useUpdateMark } from '../../ui/update-mark';
 import { useRecordSaves } from '../../ui/write-after-paint';
 
-/** The state of an attempt's run. */
-export type AttemptRunState =
+/** The state of an attempt's run, and whether this tab may act on it (`claim`). */
+export type AttemptRunState = { claim: TabClaim } & (
   | { state: 'loading' }
   | { state: 'failed'; reason: LocalizedText }
   | {
@@ -31,7 +33,17 @@ export type AttemptRunState =
       send: (entry: LogEntry) => SendResult;
       /** The desk's root: marked busy from an accepted action until its new view is drawn (ui/update-mark.ts). */
       root: RefObject<HTMLElement | null>;
-    };
+    }
+);
+
+/** What a desk answers to an action while another tab owns the attempt. */
+export const READ_ONLY: SendResult = {
+  ok: false,
+  reason: { 'es-MX': 'otra pestaña tiene abierto este intento; tómelo aquí para seguir.', en: 'another tab has this attempt open; take it over here to go on.' },
+};
+
+/** Takes the copy another tab handed over (or the newest stored one) into the attempts store. */
+export const refreshAttempt = (id: string, copy: unknown): Promise<void> => useAttemptsStore.getState().refresh(id, copy);
 
 const fail = (error: unknown): LocalizedText =>
   typeof error === 'object' && error !== null && 'text' in error ? (error as { text: LocalizedText }).text : { 'es-MX': String(error), en: String(error) };
@@ -57,11 +69,22 @@ export function useAttemptRun(
   scenario: ScenarioCase | undefined,
   clinic: ClinicFile | undefined,
   save: (record: AttemptRecord) => void,
+  received: (id: string, copy: unknown) => Promise<void> = refreshAttempt,
 ): AttemptRunState {
   const [state, setState] = useState<{ id: string; run: Run; view: RunView; data: CaseData } | { id: string; reason: LocalizedText } | null>(null);
   const attemptId = attempt?.id;
   // Called first so the run effect below sees the current record.
   const { current: currentRecord, saveAfterPaint, flush } = useRecordSaves(attempt, save);
+  const claim = useTabOwnership(
+    attemptId === undefined ? undefined : `attempt:${attemptId}`,
+    () => {
+      flush();
+      return currentRecord();
+    },
+    (copy) => (attemptId === undefined ? undefined : received(attemptId, copy)),
+  );
+  const { revision } = claim;
+  const owner = claim.state === 'owner';
 
   useEffect(() => {
     const start = currentRecord();
@@ -92,7 +115,8 @@ export function useAttemptRun(
       flush();
       live?.stop();
     };
-  }, [attemptId, scenario, clinic, currentRecord, flush]);
+    // `revision`: taken over from another tab, the run restarts from the copy it handed over.
+  }, [attemptId, scenario, clinic, currentRecord, flush, revision]);
 
   const current = state && state.id === attemptId ? state : null;
   const run = current && 'run' in current ? current.run : null;
@@ -100,6 +124,7 @@ export function useAttemptRun(
   const send = useCallback(
     (entry: LogEntry): SendResult => {
       if (!run || !currentRecord()) return { ok: false, reason: { 'es-MX': 'El caso aún no está listo.', en: 'The case is not ready yet.' } };
+      if (!owner) return READ_ONLY;
       const result = run.send(entry);
       if (result.ok) {
         // The engine has decided; the new view is taken and drawn in a transition, after the input's own
@@ -113,10 +138,10 @@ export function useAttemptRun(
       }
       return result;
     },
-    [run, currentRecord, saveAfterPaint, mark],
+    [run, currentRecord, saveAfterPaint, mark, owner],
   );
 
-  if (!current) return { state: 'loading' };
-  if ('reason' in current) return { state: 'failed', reason: current.reason };
-  return { state: 'ready', view: current.view, data: current.data, run: current.run, send, root };
+  if (!current) return { state: 'loading', claim };
+  if ('reason' in current) return { state: 'failed', reason: current.reason, claim };
+  return { state: 'ready', view: current.view, data: current.data, run: current.run, send, root, claim };
 }
