@@ -1,8 +1,8 @@
 import type { WorkflowDefinition, WorkflowId } from './workflow';
-import { registrationWorkflow } from './registration.machine';
-import { coverageWorkflow } from './coverage.machine';
-import { schedulingWorkflow } from './scheduling.machine';
-import { roomPrepWorkflow } from './room-prep.machine';
+import { registrationWorkflow } from './registration/definition';
+import { coverageWorkflow } from './coverage/definition';
+import { schedulingWorkflow } from './scheduling/definition';
+import { roomPrepWorkflow } from './room-prep/definition';
 
 // Each definition is typed by its own machine; the registry holds them at the common type.
 const asDefinition = (w: unknown) => w as WorkflowDefinition;
