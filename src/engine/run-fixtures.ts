@@ -8,7 +8,7 @@ import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { t } from '../domain/text';
 import { acceptorOf, type WorkflowDefinition } from '../machines/workflow';
-import type { WorkflowMap } from './run.machine';
+import type { WorkflowRegistry } from '../machines/registry';
 import { caseSchema, shiftSchema, type ScenarioCase, type ShiftFile } from './scenario.schema';
 
 interface FormContext {
@@ -95,7 +95,7 @@ export const formWorkflow: WorkflowDefinition = {
 };
 
 /** The workflow map for tests: the fake form as `registration`. */
-export const fakeWorkflows: WorkflowMap = { registration: formWorkflow };
+export const fakeWorkflows: WorkflowRegistry = { registration: formWorkflow };
 
 /** Example params for each fake event (for random play). */
 export const formEventExamples: Record<string, Record<string, unknown>[]> = {

@@ -11,15 +11,13 @@ import { assertEvent, assign, createActor, setup, stopChild, type AnyActorRef, t
 import { t, type LocalizedText } from '../domain/text';
 import type { Observation, WorkflowDefinition, WorkflowId } from '../machines/workflow';
 import type { Clinic } from '../domain/types';
-import { workflows as registry } from '../machines/registry';
+import { workflows as registry, type WorkflowRegistry } from '../machines/registry';
 import { CaseDataError, caseDataSync, clockToSeconds, workflowCaseFor, type CaseData, type PreparedCase } from './case-data';
 import type { ChooseEntry, HintEntry, LogEntry, WaitEntry, WorkflowEntry } from './log';
 import { LIMITS, type Category, type ClinicFile, type Line, type ScenarioCase, type Step } from './scenario.schema';
 
 /** Practice: feedback after each decision and hints. Assessment: no feedback or hints until the end. */
 export type RunMode = 'practice' | 'assessment';
-/** Workflow definitions by id; the registry by default. */
-export type WorkflowMap = Partial<Record<WorkflowId, WorkflowDefinition>>;
 /** Points per rubric category. */
 export type Points = Partial<Record<Category, number>>;
 
@@ -72,14 +70,14 @@ export interface RunInput {
   data: CaseData;
   mode: RunMode;
   seed: number;
-  workflows: WorkflowMap;
+  workflows: WorkflowRegistry;
 }
 
 /** What a run is played with and never changes: one frozen object shared by every copy of the context. */
 export interface RunSetup {
   mode: RunMode;
   seed: number;
-  workflows: WorkflowMap;
+  workflows: WorkflowRegistry;
   /** The case's start time, seconds since midnight. */
   startClock: number;
 }
@@ -724,13 +722,13 @@ export interface RunOptions {
   seed?: number;
   mode?: RunMode;
   /** Workflow definitions; the registry by default (tests inject fakes). */
-  workflows?: WorkflowMap;
+  workflows?: WorkflowRegistry;
   /** The case's clinic; a placeholder otherwise. */
   clinic?: ClinicFile | Clinic;
 }
 
 /** Problems that make a scenario unplayable with these workflows (the loader reports them with lines). */
-export function unplayable(scenario: ScenarioCase, workflows: WorkflowMap): LocalizedText[] {
+export function unplayable(scenario: ScenarioCase, workflows: WorkflowRegistry): LocalizedText[] {
   const problems: LocalizedText[] = [];
   for (const [id, step] of Object.entries(scenario.steps)) {
     if (!step.task) continue;
@@ -748,7 +746,7 @@ export function unplayable(scenario: ScenarioCase, workflows: WorkflowMap): Loca
   return problems;
 }
 
-const playableCache = new WeakMap<ScenarioCase, WeakMap<WorkflowMap, LocalizedText | null>>();
+const playableCache = new WeakMap<ScenarioCase, WeakMap<WorkflowRegistry, LocalizedText | null>>();
 const dataCache = new WeakMap<ScenarioCase, CaseData>();
 
 /** The run machine's input for a case and options; throws CaseDataError when the case cannot be played. */
