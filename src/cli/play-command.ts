@@ -6,7 +6,8 @@ import { loadLibraryFrom, readScenarioFiles, type ScenarioFileSystem } from '../
 import { parseScenarioFile } from '../engine/loader';
 import { persistedLogSchema } from '../engine/log';
 import { replay } from '../engine/replay';
-import type { RunMode, WorkflowMap } from '../engine/run.machine';
+import type { RunMode } from '../engine/run.machine';
+import type { WorkflowRegistry } from '../machines/registry';
 import type { ClinicFile, ShiftFile } from '../engine/scenario.schema';
 import { prepareShift, replayShift, ShiftPrepareError } from '../engine/shift';
 import { prepareCase } from '../engine/variants';
@@ -87,7 +88,7 @@ async function nearbyClinics(fs: ScenarioFileSystem, file: string, cwd: string, 
 }
 
 /** The library a shift draws on: its sibling folders (cases/, clinics/) and the working folder's scenarios/. */
-async function nearbyLibrary(fs: ScenarioFileSystem, file: string, cwd: string, inMemory: boolean, workflows?: WorkflowMap) {
+async function nearbyLibrary(fs: ScenarioFileSystem, file: string, cwd: string, inMemory: boolean, workflows?: WorkflowRegistry) {
   const candidates = [dirname(dirname(file)), join(cwd, 'scenarios')];
   const dirs: string[] = [];
   for (const d of candidates) if (!dirs.includes(d) && (inMemory || (await isDir(d)))) dirs.push(d);
@@ -95,7 +96,7 @@ async function nearbyLibrary(fs: ScenarioFileSystem, file: string, cwd: string, 
 }
 
 /** Makes the `play` command (file system, JSON reader and workflows injectable for tests). */
-export function createPlayCommand(deps: { fs?: ScenarioFileSystem; readText?: ReadText; workflows?: WorkflowMap } = {}): CliCommand {
+export function createPlayCommand(deps: { fs?: ScenarioFileSystem; readText?: ReadText; workflows?: WorkflowRegistry } = {}): CliCommand {
   const fs = deps.fs ?? nodeFileSystem;
   const readText = deps.readText ?? nodeReadText;
   const inMemory = deps.fs !== undefined;

@@ -6,7 +6,7 @@ import { loadLibraryInContext, type ScenarioFileSystem } from '../engine/library
 import { fromFileLog } from '../engine/log';
 import { replay } from '../engine/replay';
 import type { RunResult } from '../engine/score';
-import type { WorkflowMap } from '../engine/run.machine';
+import type { WorkflowRegistry } from '../machines/registry';
 import { CATEGORIES, type CaseTest, type ClinicFile, type ScenarioCase, type ShiftFile, type ShiftTest } from '../engine/scenario.schema';
 import { prepareShift, replayShift, ShiftPrepareError, type ShiftLibrary, type ShiftResult } from '../engine/shift';
 import { prepareCase } from '../engine/variants';
@@ -21,7 +21,7 @@ export type CaseTestOutcome = { ok: true; result?: RunResult } | { ok: false; me
 
 export interface CaseTestOptions {
   clinic?: ClinicFile;
-  workflows?: WorkflowMap;
+  workflows?: WorkflowRegistry;
   lang?: Lang;
 }
 
@@ -116,7 +116,7 @@ export async function runShiftTest(shift: ShiftFile, test: ShiftTest, library: S
 }
 
 /** Makes the `test` command over a file system and workflows (the CLI's are Node's and the registry). */
-export function createTestCommand(deps: { fs?: ScenarioFileSystem; workflows?: WorkflowMap } = {}): CliCommand {
+export function createTestCommand(deps: { fs?: ScenarioFileSystem; workflows?: WorkflowRegistry } = {}): CliCommand {
   const fs = deps.fs ?? nodeFileSystem;
   return async (args, ctx) => {
     try {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   addDays,
+  ageOn,
   checkBooking,
   daysBetween,
   doctorWorksAt,
@@ -366,5 +367,13 @@ describe('imssAppointmentKind', () => {
   it('names each kind in both languages', () => {
     expect(IMSS_APPOINTMENT_KIND_NAMES.espontanea['es-MX']).toBe('Consulta espontánea');
     expect(IMSS_APPOINTMENT_KIND_NAMES.previa.en).toBe('Advance appointment');
+  });
+});
+
+describe('ageOn', () => {
+  it('computes ages in whole years', () => {
+    expect(ageOn('2008-01-16', '2026-01-15')).toBe(17);
+    expect(ageOn('2008-01-15', '2026-01-15')).toBe(18);
+    expect(ageOn('bad', '2026-01-15')).toBeNaN();
   });
 });

@@ -31,6 +31,16 @@ export function isIsoDate(value: string): boolean {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
+/** Age in whole years on a date (both YYYY-MM-DD); NaN when a date is malformed. */
+export function ageOn(birth: IsoDate, today: IsoDate): number {
+  const b = DATE_RE.exec(birth);
+  const d = DATE_RE.exec(today);
+  if (!b || !d) return Number.NaN;
+  const [by, bm, bd] = [Number(b[1]), Number(b[2]), Number(b[3])];
+  const [ty, tm, td] = [Number(d[1]), Number(d[2]), Number(d[3])];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
 /** Whether a string is a time of day written HH:MM on the 24-hour clock. */
 export function isClockTime(value: string): boolean {
   return TIME_RE.test(value);

@@ -1,4 +1,5 @@
 import type { Faker } from '@faker-js/faker';
+import { ageOn } from './calendar';
 import { CURP_STATES, curpCheckDigit } from './curp';
 import { curpFromPerson } from './curp-from-person';
 import { isoDateFromUtc, parseIsoDateUtc, shiftIsoDate } from './money';
@@ -152,16 +153,8 @@ function yearsBefore(date: IsoDate, years: number): IsoDate {
   return isoDateFromUtc(new Date(Date.UTC(y, m, day)));
 }
 
-/** Completed years between a birth date and `today`. */
-export function ageOnDate(birth: IsoDate, today: IsoDate): number {
-  const b = parseIsoDateUtc(birth);
-  const t = parseIsoDateUtc(today);
-  let age = t.getUTCFullYear() - b.getUTCFullYear();
-  const beforeBirthday =
-    t.getUTCMonth() < b.getUTCMonth() || (t.getUTCMonth() === b.getUTCMonth() && t.getUTCDate() < b.getUTCDate());
-  if (beforeBirthday) age -= 1;
-  return age;
-}
+/** Completed years between a birth date and `today` (calendar's `ageOn`, under the persona's name). */
+export const ageOnDate: (birth: IsoDate, today: IsoDate) => number = ageOn;
 
 /** A birth date giving an age in [min, max] completed years on `today`. */
 function drawBirth(rng: Rng, today: IsoDate, [min, max]: [number, number]): IsoDate {

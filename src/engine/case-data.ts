@@ -153,18 +153,10 @@ export function resolveClinic(scenario: ScenarioCase, clinic?: ClinicFile | Clin
   return 'type' in clinic ? clinicFromFile(clinic, scenario.today) : clinic;
 }
 
-const clockSeconds = new Map<string, number>();
-
 /** Seconds since midnight for HH:MM. */
 export function clockToSeconds(clock: string): number {
-  let seconds = clockSeconds.get(clock);
-  if (seconds === undefined) {
-    const [h, m] = clock.split(':').map(Number) as [number, number];
-    seconds = h * 3600 + m * 60;
-    // A day has 1,440 minutes: the cache stays small whatever the input.
-    if (clockSeconds.size < 4096) clockSeconds.set(clock, seconds);
-  }
-  return seconds;
+  const [h, m] = clock.split(':').map(Number) as [number, number];
+  return h * 3600 + m * 60;
 }
 
 /** HH:MM for seconds since midnight (wraps past midnight). */

@@ -4,7 +4,7 @@
  */
 import type { Lang, LocalizedText } from '../domain/text';
 import type { LogEntry } from './log';
-import type { WorkflowMap } from './run.machine';
+import type { WorkflowRegistry } from '../machines/registry';
 import type { ScenarioCase } from './scenario.schema';
 
 /** Texts the description needs from the interface (already translated). */
@@ -26,7 +26,7 @@ export function choiceText(scenario: ScenarioCase, choiceId: string): LocalizedT
 const paramText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
 /** One logged action, in words, in the given language. */
-export function describeEntry(entry: LogEntry, scenario: ScenarioCase, workflows: WorkflowMap, lang: Lang, words: EntryWords): string {
+export function describeEntry(entry: LogEntry, scenario: ScenarioCase, workflows: WorkflowRegistry, lang: Lang, words: EntryWords): string {
   switch (entry.type) {
     case 'choose': {
       const id = (entry as { choice: string }).choice;

@@ -5,7 +5,7 @@
 import { setup } from 'xstate';
 import { z } from 'zod';
 import { t } from '../domain/text';
-import type { WorkflowDefinition } from '../machines/workflow';
+import { acceptorOf, type WorkflowDefinition } from '../machines/workflow';
 import type { WorkflowRegistry } from './loader';
 
 /** Saves once; that is all the fake needs. */
@@ -17,6 +17,16 @@ export const fakeMachine = setup({
   states: { open: { on: { 'registration.save': 'saved' } }, saved: { type: 'final' } },
 });
 
+/** The fake workflow's events. */
+const fakeEvents = {
+  'registration.save': { params: z.strictObject({}), cost: 5, description: t('Guardar', 'Save') },
+  'registration.enter': {
+    params: z.strictObject({ field: z.enum(['curp', 'name']), value: z.string() }),
+    cost: 10,
+    description: t('Capturar un campo', 'Enter a field'),
+  },
+};
+
 /** The fake workflow definition: two events, two observations, one option. */
 export const fakeWorkflow: WorkflowDefinition = {
   id: 'registration',
@@ -24,14 +34,8 @@ export const fakeWorkflow: WorkflowDefinition = {
   machine: fakeMachine,
   options: z.strictObject({ requireConsent: z.boolean().optional() }),
   input: () => ({}),
-  events: {
-    'registration.save': { params: z.strictObject({}), cost: 5, description: t('Guardar', 'Save') },
-    'registration.enter': {
-      params: z.strictObject({ field: z.enum(['curp', 'name']), value: z.string() }),
-      cost: 10,
-      description: t('Capturar un campo', 'Enter a field'),
-    },
-  },
+  events: fakeEvents,
+  accept: acceptorOf(fakeEvents, { code: 'registration.malformed', severity: 'error', message: t('Datos no válidos', 'Invalid data') }),
   observations: [
     { id: 'registration.saved', description: t('Se guardó', 'Saved'), evaluate: () => true },
     { id: 'registration.consentBeforeSensitiveData', description: t('Consentimiento primero', 'Consent first'), evaluate: () => true },

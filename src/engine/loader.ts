@@ -9,7 +9,8 @@ import { checkNss } from '../domain/nss';
 import { checkRfc } from '../domain/rfc';
 import type { Lang, LocalizedText, Problem } from '../domain/text';
 import { workflows as registeredWorkflows } from '../machines/registry';
-import type { WorkflowDefinition, WorkflowId } from '../machines/workflow';
+import type { WorkflowRegistry } from '../machines/registry';
+import type { WorkflowDefinition } from '../machines/workflow';
 import { formatPath, hasErrors, kindOf, type Diagnostic, type DocPath } from './diagnostics';
 import { fromFileEntry } from './log';
 import { MIGRATIONS, migrateDocument, type Migration } from './migrations';
@@ -17,8 +18,7 @@ import { caseSchema, clinicSchema, FORMAT_VERSION, LIMITS, shiftSchema, type Cli
 import { issuesToDiagnostics } from './schema-issues';
 import { PositionMap, readYaml } from './yaml-positions';
 
-/** Workflows by id, as the registry holds them; tests inject fakes. */
-export type WorkflowRegistry = Partial<Record<WorkflowId, WorkflowDefinition>>;
+export type { WorkflowRegistry };
 
 /** What a scenario file turned out to be. */
 export type ScenarioDocument =

@@ -7,8 +7,8 @@
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { t } from '../domain/text';
-import type { WorkflowDefinition } from '../machines/workflow';
-import type { WorkflowMap } from './run.machine';
+import { acceptorOf, type WorkflowDefinition } from '../machines/workflow';
+import type { WorkflowRegistry } from '../machines/registry';
 import { caseSchema, shiftSchema, type ScenarioCase, type ShiftFile } from './scenario.schema';
 
 interface FormContext {
@@ -54,6 +54,13 @@ export const formMachine = setup({
 
 type FormSnapshot = { context: FormContext; status: string };
 
+/** The fake form's events. */
+const formEvents = {
+  'form.fill': { params: z.strictObject({ field: z.string(), value: z.string() }), cost: 15, description: t('Llenar un campo', 'Fill a field') },
+  'form.consent': { params: z.strictObject({}), cost: 30, description: t('Registrar el consentimiento', 'Record consent') },
+  'form.save': { params: z.strictObject({}), cost: 10, description: t('Guardar', 'Save') },
+};
+
 /** The fake form workflow's definition. */
 export const formWorkflow: WorkflowDefinition = {
   id: 'registration',
@@ -61,11 +68,8 @@ export const formWorkflow: WorkflowDefinition = {
   machine: formMachine,
   options: z.strictObject({ strict: z.boolean().optional() }),
   input: (c) => ({ expectedName: c.patient.name.given }),
-  events: {
-    'form.fill': { params: z.strictObject({ field: z.string(), value: z.string() }), cost: 15, description: t('Llenar un campo', 'Fill a field') },
-    'form.consent': { params: z.strictObject({}), cost: 30, description: t('Registrar el consentimiento', 'Record consent') },
-    'form.save': { params: z.strictObject({}), cost: 10, description: t('Guardar', 'Save') },
-  },
+  events: formEvents,
+  accept: acceptorOf(formEvents, { code: 'form.malformed', severity: 'error', message: t('Datos no válidos', 'Invalid data') }),
   observations: [
     {
       id: 'form.consentFirst',
@@ -91,7 +95,7 @@ export const formWorkflow: WorkflowDefinition = {
 };
 
 /** The workflow map for tests: the fake form as `registration`. */
-export const fakeWorkflows: WorkflowMap = { registration: formWorkflow };
+export const fakeWorkflows: WorkflowRegistry = { registration: formWorkflow };
 
 /** Example params for each fake event (for random play). */
 export const formEventExamples: Record<string, Record<string, unknown>[]> = {

@@ -7,19 +7,17 @@
  * against its observations, the branch is chosen, and the child is stopped (so a long shift keeps
  * memory flat).
  */
-import { assign, createActor, setup, stopChild, type AnyActorRef, type Actor } from 'xstate';
+import { assertEvent, assign, createActor, setup, stopChild, type AnyActorRef, type Actor } from 'xstate';
 import { t, type LocalizedText } from '../domain/text';
-import { markValidated, type Observation, type WorkflowDefinition, type WorkflowId } from '../machines/workflow';
+import type { Observation, WorkflowDefinition, WorkflowId } from '../machines/workflow';
 import type { Clinic } from '../domain/types';
-import { workflows as registry } from '../machines/registry';
+import { workflows as registry, type WorkflowRegistry } from '../machines/registry';
 import { CaseDataError, caseDataSync, clockToSeconds, workflowCaseFor, type CaseData, type PreparedCase } from './case-data';
 import type { ChooseEntry, HintEntry, LogEntry, WaitEntry, WorkflowEntry } from './log';
 import { LIMITS, type Category, type ClinicFile, type Line, type ScenarioCase, type Step } from './scenario.schema';
 
 /** Practice: feedback after each decision and hints. Assessment: no feedback or hints until the end. */
 export type RunMode = 'practice' | 'assessment';
-/** Workflow definitions by id; the registry by default. */
-export type WorkflowMap = Partial<Record<WorkflowId, WorkflowDefinition>>;
 /** Points per rubric category. */
 export type Points = Partial<Record<Category, number>>;
 
@@ -72,14 +70,14 @@ export interface RunInput {
   data: CaseData;
   mode: RunMode;
   seed: number;
-  workflows: WorkflowMap;
+  workflows: WorkflowRegistry;
 }
 
 /** What a run is played with and never changes: one frozen object shared by every copy of the context. */
 export interface RunSetup {
   mode: RunMode;
   seed: number;
-  workflows: WorkflowMap;
+  workflows: WorkflowRegistry;
   /** The case's start time, seconds since midnight. */
   startClock: number;
 }
@@ -113,16 +111,33 @@ export interface RunContext {
   end: RunEnd | null;
 }
 
-/** Events of the run machine: one per kind of log entry, carrying the entry. */
+/** An event the workflow accepted (see `WorkflowDefinition.accept`): the entry without `at`. */
+export type WorkflowEvent = { type: string } & Record<string, unknown>;
+
+/**
+ * The sender's decision on an event, carried in it: made once, for the context it names. The
+ * guards trust it for that context only; an event without one (or sent to another context) is
+ * decided by the guards themselves.
+ */
+export interface Decision<T> {
+  /** The context the decision was made for. */
+  for: RunContext;
+  decided: T;
+}
+
+/** Events of the run machine: one per kind of log entry, carrying the entry (and the sender's decision). */
 export type RunEvent =
-  | { type: 'run.choose'; entry: ChooseEntry }
-  | { type: 'run.hint'; entry: HintEntry }
-  | { type: 'run.wait'; entry: WaitEntry }
-  | { type: 'run.act'; entry: WorkflowEntry }
-  /** Several workflow actions in a row for the task in progress, already checked (see `sendEntries`). */
-  | { type: 'run.acts'; entries: WorkflowEntry[] }
+  | { type: 'run.choose'; entry: ChooseEntry; decision?: Decision<RestingKind> }
+  | { type: 'run.hint'; entry: HintEntry; decision?: Decision<true> }
+  | { type: 'run.wait'; entry: WaitEntry; decision?: Decision<true> }
+  | { type: 'run.act'; entry: WorkflowEntry; decision?: Decision<WorkflowEvent> }
+  /** Several workflow actions in a row for the task in progress (see `sendEntries`). */
+  | { type: 'run.acts'; entries: WorkflowEntry[]; decision?: Decision<WorkflowEvent[]> }
   /** Several choices, hints and waits in a row at dialogue steps (see `sendEntries`). */
-  | { type: 'run.talk'; entries: TalkEntry[] };
+  | { type: 'run.talk'; entries: TalkEntry[]; decision?: Decision<Talk> };
+
+/** Where a move comes to rest: an end (or a dead end), a task, or a dialogue step. */
+export type RestingKind = 'end' | 'task' | 'dialogue';
 
 /** The entries played at dialogue steps, between tasks: choices, hints and waits. */
 export type TalkEntry = ChooseEntry | HintEntry | WaitEntry;
@@ -197,48 +212,49 @@ export function enterStep(ctx: RunContext, target: string | null, keepLines: boo
 
 const reason = (esMX: string, en: string): LocalizedText => t(esMX, en);
 
-// sendEntry asks first, then the machine's guards ask again for the same context and entry (up to
-// three times for a choice, with a zod parse for a workflow event). sendEntry remembers its answer
-// for the length of its own send only, so an entry mutated later is always asked about afresh.
-let answered: { ctx: RunContext; entry: LogEntry } | null = null;
-
 /** Why an entry does not fit the run's current state, or null when it does. */
 export function rejectReason(ctx: RunContext, entry: LogEntry): LocalizedText | null {
-  if (answered !== null && answered.ctx === ctx && answered.entry === entry) return null;
-  return computeRejectReason(ctx, entry);
+  const act = judge(ctx, entry);
+  return act.ok ? null : act.reason;
 }
 
-function computeRejectReason(ctx: RunContext, entry: LogEntry): LocalizedText | null {
-  if (ctx.end) return reason('El caso ya terminó.', 'The case has already ended.');
+/** What the run makes of an entry now: fits (with the workflow's typed event for an action) or why not. */
+type Judgement = { ok: true; event: WorkflowEvent | null } | { ok: false; reason: LocalizedText };
+const FITS: Judgement = { ok: true, event: null };
+const refused = (why: LocalizedText): Judgement => ({ ok: false, reason: why });
+
+function judge(ctx: RunContext, entry: LogEntry): Judgement {
+  if (ctx.end) return refused(reason('El caso ya terminó.', 'The case has already ended.'));
   const step = ctx.scenario.steps[ctx.stepId];
-  if (!step) return reason('No hay paso actual.', 'There is no current step.');
+  if (!step) return refused(reason('No hay paso actual.', 'There is no current step.'));
   switch (entry.type) {
     case 'choose': {
-      if (!step.choose || step.task) return reason('Ahora no hay opciones que elegir.', 'There are no choices to make now.');
+      if (!step.choose || step.task) return refused(reason('Ahora no hay opciones que elegir.', 'There are no choices to make now.'));
       const id = (entry as ChooseEntry).choice;
       return step.choose.some((c) => c.id === id)
-        ? null
-        : reason(`La opción "${id}" no está disponible en este paso.`, `Choice "${id}" is not available at this step.`);
+        ? FITS
+        : refused(reason(`La opción "${id}" no está disponible en este paso.`, `Choice "${id}" is not available at this step.`));
     }
     case 'hint':
-      if (ctx.setup.mode === 'assessment') return reason('En una evaluación no hay pistas.', 'Hints are not available in an assessment.');
-      if (!step.hint) return reason('Este paso no tiene pista.', 'This step has no hint.');
-      if (ctx.hint) return reason('La pista de este paso ya se mostró.', "This step's hint is already shown.");
-      return null;
+      if (ctx.setup.mode === 'assessment') return refused(reason('En una evaluación no hay pistas.', 'Hints are not available in an assessment.'));
+      if (!step.hint) return refused(reason('Este paso no tiene pista.', 'This step has no hint.'));
+      if (ctx.hint) return refused(reason('La pista de este paso ya se mostró.', "This step's hint is already shown."));
+      return FITS;
     case 'wait':
-      return null;
+      return FITS;
     default: {
       const type = entry.type;
-      if (!ctx.task) return reason(`"${type}" necesita una tarea en curso.`, `"${type}" needs a task in progress.`);
+      if (!ctx.task) return refused(reason(`"${type}" necesita una tarea en curso.`, `"${type}" needs a task in progress.`));
       const def = ctx.setup.workflows[ctx.task.workflowId];
-      const spec = def?.events[type];
-      if (!spec) {
-        return reason(`La tarea ${ctx.task.workflowId} no tiene la acción "${type}".`, `Task ${ctx.task.workflowId} has no action "${type}".`);
+      if (!def?.events[type]) {
+        return refused(reason(`La tarea ${ctx.task.workflowId} no tiene la acción "${type}".`, `Task ${ctx.task.workflowId} has no action "${type}".`));
       }
-      const { type: _type, at: _at, ...params } = entry as WorkflowEntry;
-      return spec.params.safeParse(params).success
-        ? null
-        : reason(`Los parámetros de "${type}" no son válidos.`, `The parameters of "${type}" are not valid.`);
+      // The workflow parses its event once, here; its machine trusts what it is sent.
+      const { at: _at, ...action } = entry as WorkflowEntry;
+      const accepted = def.accept(action);
+      return accepted.ok
+        ? { ok: true, event: accepted.event as WorkflowEvent }
+        : refused(reason(`Los parámetros de "${type}" no son válidos.`, `The parameters of "${type}" are not valid.`));
     }
   }
 }
@@ -343,7 +359,7 @@ function clockAfter(ctx: RunContext, entry: LogEntry): number {
 }
 
 /** Where a move to `target` comes to rest: an end (or a dead end), a task, or a dialogue step. */
-function restingKind(scenario: ScenarioCase, target: string | null): 'end' | 'task' | 'dialogue' {
+function restingKind(scenario: ScenarioCase, target: string | null): RestingKind {
   let id = target;
   for (let guard = LIMITS.steps + 1; guard >= 0 && id !== null; guard--) {
     const step: Step | undefined = scenario.steps[id];
@@ -403,7 +419,7 @@ interface Talk {
   /** The context after them. */
   context: RunContext;
   /** Where the last one came to rest (only a choice moves: the rest stay in the dialogue). */
-  kind: 'end' | 'task' | 'dialogue';
+  kind: RestingKind;
 }
 
 /**
@@ -418,7 +434,7 @@ function talkFrom(ctx: RunContext, entries: readonly LogEntry[], from: number): 
   for (; i < entries.length && kind === 'dialogue'; i++) {
     const cur: RunContext = next ?? ctx;
     const entry = entries[i] as LogEntry;
-    if (!isTalkEntry(entry) || computeRejectReason(cur, entry) !== null) break;
+    if (!isTalkEntry(entry) || rejectReason(cur, entry) !== null) break;
     let update: Partial<RunContext>;
     if (entry.type === 'choose') {
       kind = restingKind(cur.scenario, choiceTarget(cur, entry.choice));
@@ -430,29 +446,45 @@ function talkFrom(ctx: RunContext, entries: readonly LogEntry[], from: number): 
   return { count: i - from, context: next ?? ctx, kind };
 }
 
-// The talk sendEntries has just played for this context and event (the guards and the action then
-// need not play it again); cleared after the send, like `answered`.
-let talked: { ctx: RunContext; event: RunEvent; talk: Talk } | null = null;
+/** The sender's decision when it was made for this context (see `Decision`). */
+function decisionFor<T>(context: RunContext, event: { decision?: Decision<T> }): Decision<T> | undefined {
+  return event.decision !== undefined && event.decision.for === context ? event.decision : undefined;
+}
 
 /** The outcome of a `run.talk` event: null unless every entry fits. */
 function talkOf(ctx: RunContext, event: Extract<RunEvent, { type: 'run.talk' }>): Talk | null {
-  if (talked !== null && talked.ctx === ctx && talked.event === event) return talked.talk;
+  const decided = decisionFor(ctx, event);
+  if (decided) return decided.decided;
   const talk = talkFrom(ctx, event.entries, 0);
   return talk.count === event.entries.length && talk.count > 0 ? talk : null;
 }
 
+/** Where an accepted choice comes to rest; null when the choice does not fit. */
+function choiceKind(ctx: RunContext, event: Extract<RunEvent, { type: 'run.choose' }>): RestingKind | null {
+  const decided = decisionFor(ctx, event);
+  if (decided) return decided.decided;
+  return rejectReason(ctx, event.entry) === null ? restingKind(ctx.scenario, choiceTarget(ctx, event.entry.choice)) : null;
+}
+
+/** The workflow's typed event for an action that fits (decided by the sender, else judged here). */
+function actionOf(ctx: RunContext, entry: WorkflowEntry, decided: WorkflowEvent | undefined): WorkflowEvent | null {
+  if (decided) return decided;
+  const judged = judge(ctx, entry);
+  return judged.ok ? judged.event : null;
+}
+
 const talkLeadsTo =
-  (kind: Talk['kind']) =>
+  (kind: RestingKind) =>
   ({ context, event }: { context: RunContext; event: RunEvent }) =>
     event.type === 'run.talk' && talkOf(context, event)?.kind === kind;
 
 const choiceLeadsTo =
-  (kind: 'end' | 'task' | 'dialogue') =>
+  (kind: RestingKind) =>
   ({ context, event }: { context: RunContext; event: RunEvent }) =>
-    event.type === 'run.choose' && rejectReason(context, event.entry) === null && restingKind(context.scenario, choiceTarget(context, event.entry.choice)) === kind;
+    event.type === 'run.choose' && choiceKind(context, event) === kind;
 
 const taskLeadsTo =
-  (kind: 'end' | 'task' | 'dialogue') =>
+  (kind: RestingKind) =>
   ({ context }: { context: RunContext }) =>
     context.pendingNext !== undefined && restingKind(context.scenario, context.pendingNext) === kind;
 
@@ -467,8 +499,10 @@ export const runMachine = setup({
     input: {} as RunInput,
   },
   guards: {
-    accepted: ({ context, event }) => event.type !== 'run.acts' && event.type !== 'run.talk' && rejectReason(context, event.entry) === null,
-    allAccepted: ({ context, event }) => event.type === 'run.acts' && (event === vouchedBatch || event.entries.every((e) => rejectReason(context, e) === null)),
+    accepted: ({ context, event }) =>
+      event.type !== 'run.acts' && event.type !== 'run.talk' && (decisionFor<unknown>(context, event) !== undefined || rejectReason(context, event.entry) === null),
+    allAccepted: ({ context, event }) =>
+      event.type === 'run.acts' && (decisionFor(context, event) !== undefined || event.entries.every((e) => rejectReason(context, e) === null)),
     isOver: ({ context }) => context.end !== null,
     atTask: ({ context }) => context.scenario.steps[context.stepId]?.task !== undefined,
     choiceToEnd: choiceLeadsTo('end'),
@@ -482,11 +516,23 @@ export const runMachine = setup({
     talkToDialogue: talkLeadsTo('dialogue'),
   },
   actions: {
-    choose: assign(({ context, event }) => (event.type === 'run.choose' ? chooseUpdate(context, event.entry) : {})),
-    hint: assign(({ context, event }) => (event.type === 'run.hint' ? hintUpdate(context, event.entry) : {})),
-    wait: assign(({ context, event }) => (event.type === 'run.wait' ? tick(context, event.entry) : {})),
+    choose: assign(({ context, event }) => {
+      assertEvent(event, 'run.choose');
+      return chooseUpdate(context, event.entry);
+    }),
+    hint: assign(({ context, event }) => {
+      assertEvent(event, 'run.hint');
+      return hintUpdate(context, event.entry);
+    }),
+    wait: assign(({ context, event }) => {
+      assertEvent(event, 'run.wait');
+      return tick(context, event.entry);
+    }),
     /** A run of dialogue entries in one step (see `sendEntries`). */
-    talk: assign(({ context, event }) => (event.type === 'run.talk' ? (talkOf(context, event)?.context ?? {}) : {})),
+    talk: assign(({ context, event }) => {
+      assertEvent(event, 'run.talk');
+      return talkOf(context, event)?.context ?? {};
+    }),
     startTask: assign(({ context, spawn }) => {
       const step = context.scenario.steps[context.stepId] as Step;
       const workflowId = step.task as WorkflowId;
@@ -502,26 +548,31 @@ export const runMachine = setup({
     }),
     /** Sends the event to the workflow; the child answers synchronously, so its snapshot is current after. */
     forward: ({ context, event }) => {
-      if (event.type !== 'run.act' || !context.task) return;
-      const { at: _at, ...action } = event.entry;
-      // The `accepted` guard has checked the parameters against the event's schema.
-      context.task.ref.send(markValidated(action));
+      assertEvent(event, 'run.act');
+      const action = context.task ? actionOf(context, event.entry, decisionFor(context, event)?.decided) : null;
+      if (action) context.task?.ref.send(action);
     },
     /** After forwarding: the clock, and the checks if the workflow is now done. */
-    afterAct: assign(({ context, event }) => (event.type === 'run.act' ? Object.assign(tick(context, event.entry), observe(context, context.task, context.actions)) : {})),
+    afterAct: assign(({ context, event }) => {
+      assertEvent(event, 'run.act');
+      return Object.assign(tick(context, event.entry), observe(context, context.task, context.actions));
+    }),
     /**
      * `forward` then `afterAct` for each action of a batch, in one step of the run machine, until the
      * workflow is done (the rest of the batch is left for the sender to send afresh). The sends to
      * the child are its side effect, as in `forward`: the child answers synchronously.
      */
     forwardAll: assign(({ context, event }) => {
-      if (event.type !== 'run.acts') return {};
+      assertEvent(event, 'run.acts');
+      const decided = decisionFor(context, event)?.decided;
       const next: RunContext = { ...context };
-      for (const entry of event.entries) {
+      for (let i = 0; i < event.entries.length; i++) {
+        const entry = event.entries[i] as WorkflowEntry;
         const task = next.task;
         if (!task || next.pendingNext !== undefined) break;
-        const { at: _at, ...action } = entry;
-        task.ref.send(markValidated(action));
+        // Every action of the batch is judged against the context the batch was sent to.
+        const action = actionOf(context, entry, decided?.[i]);
+        if (action) task.ref.send(action);
         // tick, written in place (the copy above is this step's own); the action's index is the count before it.
         const index = next.actions;
         next.clock = clockAfter(next, entry);
@@ -587,23 +638,31 @@ export function startRunActor(input: RunInput): RunActor {
   return createActor(runMachine, { input }).start();
 }
 
-/** Sends an entry if it fits the run's state; returns why not otherwise (and sends nothing). */
-export function sendEntry(actor: RunActor, entry: LogEntry): LocalizedText | null {
-  const ctx = actor.getSnapshot().context;
-  const why = computeRejectReason(ctx, entry);
-  if (why) return why;
-  const outer = answered;
-  answered = { ctx, entry };
-  try {
-    actor.send(toRunEvent(entry));
-  } finally {
-    answered = outer;
+/** The run event for an entry that fits the context, with the decision made for it; why not otherwise. */
+function decide(ctx: RunContext, entry: LogEntry): { ok: true; event: RunEvent } | { ok: false; reason: LocalizedText } {
+  const judged = judge(ctx, entry);
+  if (!judged.ok) return judged;
+  switch (entry.type) {
+    case 'choose': {
+      const choose = entry as ChooseEntry;
+      return { ok: true, event: { type: 'run.choose', entry: choose, decision: { for: ctx, decided: restingKind(ctx.scenario, choiceTarget(ctx, choose.choice)) } } };
+    }
+    case 'hint':
+      return { ok: true, event: { type: 'run.hint', entry: entry as HintEntry, decision: { for: ctx, decided: true } } };
+    case 'wait':
+      return { ok: true, event: { type: 'run.wait', entry: entry as WaitEntry, decision: { for: ctx, decided: true } } };
+    default:
+      return { ok: true, event: { type: 'run.act', entry: entry as WorkflowEntry, decision: { for: ctx, decided: judged.event as WorkflowEvent } } };
   }
-  return null;
 }
 
-// The batch sendEntries has just checked entry by entry (the guard then need not check it again).
-let vouchedBatch: RunEvent | null = null;
+/** Sends an entry if it fits the run's state; returns why not otherwise (and sends nothing). */
+export function sendEntry(actor: RunActor, entry: LogEntry): LocalizedText | null {
+  const decided = decide(actor.getSnapshot().context, entry);
+  if (!decided.ok) return decided.reason;
+  actor.send(decided.event);
+  return null;
+}
 
 const isWorkflowEntry = (entry: LogEntry): entry is WorkflowEntry =>
   entry.type !== 'choose' && entry.type !== 'hint' && entry.type !== 'wait' && entry.type.includes('.');
@@ -626,30 +685,22 @@ export function sendEntries(actor: RunActor, entries: readonly LogEntry[]): { ac
       // Even a single choice goes this way: its guards then need not work it out three times.
       const talk = talkFrom(ctx, entries, i);
       if (talk.count > 0) {
-        const event: RunEvent = { type: 'run.talk', entries: entries.slice(i, i + talk.count) as TalkEntry[] };
-        talked = { ctx, event, talk };
-        try {
-          actor.send(event);
-        } finally {
-          talked = null;
-        }
+        actor.send({ type: 'run.talk', entries: entries.slice(i, i + talk.count) as TalkEntry[], decision: { for: ctx, decided: talk } });
         const consumed = actor.getSnapshot().context.actions - ctx.actions;
         i += consumed;
         if (consumed > 0) continue;
       }
     }
     if (ctx.task !== null && ctx.end === null && isWorkflowEntry(entry)) {
-      let j = i;
-      while (j < entries.length && isWorkflowEntry(entries[j] as LogEntry) && computeRejectReason(ctx, entries[j] as LogEntry) === null) j++;
-      if (j - i >= 2) {
-        const event: RunEvent = { type: 'run.acts', entries: entries.slice(i, j) as WorkflowEntry[] };
+      const actions: WorkflowEvent[] = [];
+      for (let j = i; j < entries.length && isWorkflowEntry(entries[j] as LogEntry); j++) {
+        const judged = judge(ctx, entries[j] as LogEntry);
+        if (!judged.ok) break;
+        actions.push(judged.event as WorkflowEvent);
+      }
+      if (actions.length >= 2) {
         const before = ctx.actions;
-        vouchedBatch = event;
-        try {
-          actor.send(event);
-        } finally {
-          vouchedBatch = null;
-        }
+        actor.send({ type: 'run.acts', entries: entries.slice(i, i + actions.length) as WorkflowEntry[], decision: { for: ctx, decided: actions } });
         const consumed = actor.getSnapshot().context.actions - before;
         i += consumed;
         if (consumed > 0) continue;
@@ -671,13 +722,13 @@ export interface RunOptions {
   seed?: number;
   mode?: RunMode;
   /** Workflow definitions; the registry by default (tests inject fakes). */
-  workflows?: WorkflowMap;
+  workflows?: WorkflowRegistry;
   /** The case's clinic; a placeholder otherwise. */
   clinic?: ClinicFile | Clinic;
 }
 
 /** Problems that make a scenario unplayable with these workflows (the loader reports them with lines). */
-export function unplayable(scenario: ScenarioCase, workflows: WorkflowMap): LocalizedText[] {
+export function unplayable(scenario: ScenarioCase, workflows: WorkflowRegistry): LocalizedText[] {
   const problems: LocalizedText[] = [];
   for (const [id, step] of Object.entries(scenario.steps)) {
     if (!step.task) continue;
@@ -695,7 +746,7 @@ export function unplayable(scenario: ScenarioCase, workflows: WorkflowMap): Loca
   return problems;
 }
 
-const playableCache = new WeakMap<ScenarioCase, WeakMap<WorkflowMap, LocalizedText | null>>();
+const playableCache = new WeakMap<ScenarioCase, WeakMap<WorkflowRegistry, LocalizedText | null>>();
 const dataCache = new WeakMap<ScenarioCase, CaseData>();
 
 /** The run machine's input for a case and options; throws CaseDataError when the case cannot be played. */

@@ -19,7 +19,8 @@ import { CaseDataError, clockToSeconds, secondsToClock, type PreparedCase } from
 import type { LogEntry, ShiftEntry, WaitEntry } from './log';
 import { isShiftEntry } from './log';
 import { createRun, type Run } from './run';
-import type { RunMode, WorkflowMap } from './run.machine';
+import type { WorkflowRegistry } from '../machines/registry';
+import type { RunMode } from './run.machine';
 import type { Category, ScenarioCase, ShiftEvent, ShiftFile, Step } from './scenario.schema';
 import type { RunResult } from './score';
 import { withSceneTime } from './scene-time';
@@ -121,7 +122,7 @@ export interface ShiftState {
   shift: ShiftFile;
   seed: number;
   mode: RunMode;
-  workflows: WorkflowMap | undefined;
+  workflows: WorkflowRegistry | undefined;
   clock: number;
   startClock: number;
   endClock: number;
@@ -192,7 +193,7 @@ export function planArrivals(shift: ShiftFile, seed: number): ShiftArrivalPlan[]
 }
 
 /** The start state of a shift: nothing has happened before its start time. */
-export function initialShiftState(prepared: PreparedShift, mode: RunMode, workflows?: WorkflowMap): ShiftState {
+export function initialShiftState(prepared: PreparedShift, mode: RunMode, workflows?: WorkflowRegistry): ShiftState {
   const { shift } = prepared;
   const timeline: TimelineItem[] = [
     ...shift.events.map((event): TimelineItem => ({ at: clockToSeconds(event.at), kind: 'event', event })),

@@ -10,7 +10,8 @@ import { secondsToClock, type PreparedCase } from './case-data';
 import { persistLog, type LogEntry, type PersistedLog, type WaitEntry } from './log';
 import { readEntry } from './replay';
 import type { Run, RunView, SendResult } from './run';
-import type { RunMode, WorkflowMap } from './run.machine';
+import type { WorkflowRegistry } from '../machines/registry';
+import type { RunMode } from './run.machine';
 import type { ClinicFile, ScenarioCase, ShiftFile } from './scenario.schema';
 import { shiftResultOf, type ShiftResult } from './shift-score';
 import {
@@ -74,7 +75,7 @@ export async function prepareShift(shift: ShiftFile, library: ShiftLibrary, seed
 export interface ShiftOptions {
   mode?: RunMode;
   /** Workflow definitions for the cases; the registry by default. */
-  workflows?: WorkflowMap;
+  workflows?: WorkflowRegistry;
 }
 
 /** Someone at the desk or on the line, as the queue shows them. */

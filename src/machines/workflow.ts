@@ -1,6 +1,6 @@
-import type { AnyStateMachine, SnapshotFrom } from 'xstate';
+import type { AnyStateMachine, EventFrom, SnapshotFrom } from 'xstate';
 import type { z } from 'zod';
-import type { LocalizedText } from '../domain/text';
+import type { LocalizedText, Problem } from '../domain/text';
 import type { Clinic, ClockTime, IsoDate, Person } from '../domain/types';
 
 /** The four workflows of the desk (later: phone, checkout). */
@@ -50,6 +50,36 @@ export interface WorkflowEventSpec {
   description: LocalizedText;
 }
 
+/** A workflow's event table: one row per event type, from which its event union is derived. */
+export type EventTable = Record<string, WorkflowEventSpec>;
+
+// A strict empty object infers as an index signature of never, which would swallow `type`.
+type ParamsOf<S extends z.ZodType> = string extends keyof z.infer<S> ? Record<never, never> : z.infer<S>;
+type Prettify<T> = { [K in keyof T]: T[K] } & {};
+
+/** The events a table describes: `{ type }` with the row's parameters, for every row. */
+export type EventsOf<T extends EventTable> = {
+  [K in keyof T & string]: Prettify<{ type: K } & ParamsOf<T[K]['params']>>;
+}[keyof T & string];
+
+/** What a workflow makes of an event at its boundary: the typed event, or the refusal shown. */
+export type Acceptance<TEvent> = { ok: true; event: TEvent } | { ok: false; problem: Problem };
+
+/**
+ * The `accept` of a workflow: an object whose `type` is a row of the table and whose other
+ * properties pass that row's schema is the typed event (the same object); anything else is refused
+ * with `malformed`, the one refusal every workflow gives at its boundary.
+ */
+export function acceptorOf<T extends EventTable>(table: T, malformed: Problem): (event: unknown) => Acceptance<EventsOf<T>> {
+  const refused: Acceptance<never> = { ok: false, problem: malformed };
+  return (event) => {
+    if (typeof event !== 'object' || event === null) return refused;
+    const { type, ...params } = event as { type?: unknown };
+    const spec = typeof type === 'string' && Object.hasOwn(table, type) ? table[type] : undefined;
+    return spec !== undefined && spec.params.safeParse(params).success ? { ok: true, event: event as EventsOf<T> } : refused;
+  };
+}
+
 /** Everything the engine, the CLI, the docs and the UI need to know about one workflow. */
 export interface WorkflowDefinition<TMachine extends AnyStateMachine = AnyStateMachine, TOptions = unknown> {
   id: WorkflowId;
@@ -60,26 +90,14 @@ export interface WorkflowDefinition<TMachine extends AnyStateMachine = AnyStateM
   /** Builds the machine's input from the case. */
   input: (c: WorkflowCase<TOptions>) => unknown;
   /** Events by type (`registration.enter`...). */
-  events: Record<string, WorkflowEventSpec>;
+  events: EventTable;
+  /**
+   * Parses an event at the workflow's boundary with its table's schema. The run (and the tools'
+   * harness) send a machine only what this accepted, so the machines trust their events.
+   */
+  accept: (event: unknown) => Acceptance<EventFrom<TMachine>>;
   /** At least 8 observations. */
   observations: Observation<SnapshotFrom<TMachine>>[];
   /** True when the task is finished (the machine reached a final state). */
   isDone: (snapshot: SnapshotFrom<TMachine>) => boolean;
-}
-
-// The event whose parameters the engine has just checked against the event's schema. A machine
-// still validates every other event itself (a UI or test may send straight to it), but the event the
-// engine vouches for is not parsed twice. The engine sends it synchronously right after marking it,
-// so remembering the last one is enough (and costs less than a WeakSet on every action of a replay).
-let vouched: object | null = null;
-
-/** Marks an event whose parameters were checked against its `WorkflowEventSpec.params`; returns it. */
-export function markValidated<T extends object>(event: T): T {
-  vouched = event;
-  return event;
-}
-
-/** Whether the engine vouched for this event's parameters (see `markValidated`). */
-export function isValidated(event: object): boolean {
-  return event === vouched;
 }

@@ -6,10 +6,10 @@ import { loadLibraryFrom } from '../../src/engine/library';
 import { fromFileLog, type LogEntry } from '../../src/engine/log';
 import { replay } from '../../src/engine/replay';
 import { fakeCase, fakeWorkflows } from '../../src/engine/run-fixtures';
-import { CHOOSE_COST, HINT_COST, type RunOptions, type WorkflowMap } from '../../src/engine/run.machine';
+import { CHOOSE_COST, HINT_COST, type RunOptions } from '../../src/engine/run.machine';
 import { caseSchema, type ScenarioCase, type Step } from '../../src/engine/scenario.schema';
 import { prepareCase } from '../../src/engine/variants';
-import { workflows as registry } from '../../src/machines/registry';
+import { workflows as registry, type WorkflowRegistry } from '../../src/machines/registry';
 import type { WorkflowDefinition } from '../../src/machines/workflow';
 import type { Bench, Figure } from './bench';
 
@@ -83,7 +83,7 @@ function stepMachine(states: number): AnyStateMachine {
  * events, and each task's real workflow machine (input built once, outside the timing) for the task
  * events. Returns one bare pass over the log.
  */
-export function bareDriver(scenario: ScenarioCase, prepared: PreparedCase['data'], log: readonly LogEntry[], workflows: WorkflowMap): () => void {
+export function bareDriver(scenario: ScenarioCase, prepared: PreparedCase['data'], log: readonly LogEntry[], workflows: WorkflowRegistry): () => void {
   const steps = stepMachine(Object.keys(scenario.steps).length);
   // The tasks in the order the log meets them (the bench cases declare them in that order).
   const taskSteps = Object.values(scenario.steps).filter((s): s is Step & { task: NonNullable<Step['task']> } => s.task !== undefined);

@@ -6,7 +6,6 @@ import { clockToSeconds } from '../../engine/case-data';
 import { describeEntry } from '../../engine/describe-entry';
 import { isShiftEntry, type LogEntry } from '../../engine/log';
 import type { RunView } from '../../engine/run';
-import type { WorkflowMap } from '../../engine/run.machine';
 import { createShift, prepareShift, type PreparedShift, type ShiftResult } from '../../engine/shift';
 import type { ShiftTimelineRow } from '../../engine/shift-score';
 import { workflows as registry } from '../../machines/registry';
@@ -281,7 +280,7 @@ function describe(entry: LogEntry, arrival: number | null, prepared: PreparedShi
       const scenario = arrival === null ? undefined : prepared.cases[arrival]?.scenario;
       if (!scenario) return entry.type;
       const words = { choose: (text: string) => t('debrief.entryChoose', { choice: text }), hint: t('debrief.entryHint'), wait: (seconds: number) => t('debrief.entryWait', { seconds }) };
-      return t('debrief.entryInCase', { name: who, action: describeEntry(entry, scenario, registry as WorkflowMap, lang, words) });
+      return t('debrief.entryInCase', { name: who, action: describeEntry(entry, scenario, registry, lang, words) });
     }
   }
 }
@@ -307,7 +306,7 @@ export function ShiftReplay({ analysis, nameOf, titleOf, lang }: { analysis: Shi
   const people = prepared.plan.filter((p) => moments.some((m) => m.arrival === p.index));
   const total = prepared.plan.length;
   const valueText = (i: number) => (i === 0 ? (who === null ? t('debrief.replayStart') : t('debrief.replayBefore', { name: nameOf(who) })) : t('debrief.replayOf', { k: i, n }));
-  const workflowTitle = (id: string) => Object.values(registry as WorkflowMap).find((w) => w?.id === id)?.title[lang] ?? id;
+  const workflowTitle = (id: string) => Object.values(registry).find((w) => w?.id === id)?.title[lang] ?? id;
   return (
     <section aria-labelledby="replay-heading" className="replay">
       <h2 id="replay-heading">{t('debrief.replay')}</h2>

@@ -6,7 +6,6 @@ import type { PreparedCase } from '../../engine/case-data';
 import type { LogEntry } from '../../engine/log';
 import { replay } from '../../engine/replay';
 import { createRun, type RunView } from '../../engine/run';
-import type { WorkflowMap } from '../../engine/run.machine';
 import { CATEGORIES, type ScenarioCase } from '../../engine/scenario.schema';
 import type { RunResult } from '../../engine/score';
 import { prepareCase } from '../../engine/variants';
@@ -130,7 +129,7 @@ export function DebriefView({ scenario, attempt, analysis, lang }: DebriefViewPr
   const { t } = useTranslation('trainee');
   const [, navigate] = useLocation();
   const { result, entries, moments } = analysis;
-  const workflows = registry as WorkflowMap;
+  const workflows = registry;
   const words: EntryWords = {
     choose: (text) => t('action.choose', { text }),
     hint: t('action.hint'),

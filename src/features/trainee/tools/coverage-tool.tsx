@@ -4,13 +4,8 @@ import { PAYERS, patientShare, type ClaimRoute, type PatientShare } from '../../
 import { formatDate, formatMoney } from '../../../domain/money';
 import type { Lang } from '../../../domain/text';
 import type { ImssRightsStatus, PayerKind } from '../../../domain/types';
-import {
-  COVERAGE_ROUTES,
-  coverageEvents,
-  type CoverageContext,
-  type CoverageEventType,
-  type CoverageRoute,
-} from '../../../machines/coverage.machine';
+import { coverageEvents, type CoverageEventType } from '../../../machines/coverage/events';
+import { COVERAGE_ROUTES, type CoverageContext, type CoverageRoute } from '../../../machines/coverage/types';
 import type { SendResult, ToolEvent, ToolProps } from './tool-props';
 import './coverage-tool.css';
 import { useCachedT } from '../../../ui/use-cached-t';

@@ -2,7 +2,8 @@
 import { screen, within } from '@testing-library/react';
 import type { Lang, LocalizedText } from '../../../domain/text';
 import type { Person } from '../../../domain/types';
-import { registrationInput, registrationWorkflow, type ClinicRecord, type RegistrationContext, type RegistrationOptions } from '../../../machines/registration.machine';
+import { registrationInput, registrationWorkflow } from '../../../machines/registration/definition';
+import type { ClinicRecord, RegistrationContext, RegistrationOptions } from '../../../machines/registration/types';
 import { gloria, juan, makeCase, sofia } from '../../../machines/test-fixtures';
 import type { WorkflowCase } from '../../../machines/workflow';
 import RegistrationTool from './registration-tool';

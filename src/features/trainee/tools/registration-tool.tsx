@@ -1,19 +1,12 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ageOn } from '../../../domain/calendar';
 import { checkCurp, CURP_STATES } from '../../../domain/curp';
 import { formatDate } from '../../../domain/money';
 import type { CheckResult, Lang, Problem } from '../../../domain/text';
 import type { Person } from '../../../domain/types';
-import {
-  ageOn,
-  GUARDIAN_FIELDS,
-  registrationEvents,
-  SENSITIVE_FIELDS,
-  type ClinicRecord,
-  type RegistrationContext,
-  type RegistrationEventType,
-  type RegistrationField,
-} from '../../../machines/registration.machine';
+import { registrationEvents, type RegistrationEventType } from '../../../machines/registration/events';
+import { GUARDIAN_FIELDS, SENSITIVE_FIELDS, type ClinicRecord, type RegistrationContext, type RegistrationField } from '../../../machines/registration/types';
 import { DocumentCard, spokenName } from '../../../ui/document-card';
 import type { SendResult, ToolEvent, ToolProps } from './tool-props';
 import './registration-tool.css';

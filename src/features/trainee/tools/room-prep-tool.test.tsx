@@ -2,7 +2,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Lang, LocalizedText } from '../../../domain/text';
-import { roomPrepWorkflow, type RoomPrepContext, type RoomPrepOptions } from '../../../machines/room-prep.machine';
+import { roomPrepWorkflow } from '../../../machines/room-prep/definition';
+import type { RoomPrepContext, RoomPrepOptions } from '../../../machines/room-prep/types';
 import { gloria, makeCase } from '../../../machines/test-fixtures';
 import type { WorkflowCase } from '../../../machines/workflow';
 import RoomPrepTool from './room-prep-tool';

@@ -25,7 +25,7 @@ import {
 import { CONTAINER_IDS, CONTAINERS, MAX_FILL_PERCENT, WASTE_ITEMS, type ContainerId, type WasteItemId } from '../../../domain/rpbi';
 import { SPECIALTY_NAMES } from '../../../domain/clinic';
 import type { Lang, LocalizedText } from '../../../domain/text';
-import type { RoomPrepContext } from '../../../machines/room-prep.machine';
+import type { RoomPrepContext } from '../../../machines/room-prep/types';
 import type { SendResult, ToolEvent, ToolProps } from './tool-props';
 import './room-prep-tool.css';
 import { memoOnContext } from '../../../ui/memo-on-context';

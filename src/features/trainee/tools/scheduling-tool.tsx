@@ -28,7 +28,7 @@ import {
   type CancelReason,
   type EscalationTarget,
   type SchedulingContext,
-} from '../../../machines/scheduling.machine';
+} from '../../../machines/scheduling/types';
 import type { SendResult, ToolEvent, ToolProps } from './tool-props';
 import './scheduling-tool.css';
 import { memoOnContext } from '../../../ui/memo-on-context';

@@ -26,7 +26,7 @@ export interface RenderToolOptions {
 /** Renders `Tool` over a live actor of `workflow` started with the case `c`. */
 export function renderTool<TContext>(
   Tool: ComponentType<ToolProps>,
-  workflow: Pick<WorkflowDefinition, 'machine' | 'events'> & { input: (c: never) => unknown },
+  workflow: Pick<WorkflowDefinition, 'machine' | 'accept'> & { input: (c: never) => unknown },
   c: WorkflowCase<unknown>,
   { lang = 'es-MX', refuse }: RenderToolOptions = {},
 ) {
@@ -35,11 +35,10 @@ export function renderTool<TContext>(
   const send = (event: ToolEvent): SendResult => {
     const refusal = refuse?.(event);
     if (refusal) return { ok: false, reason: refusal };
-    const spec = workflow.events[event.type];
-    const { type: _type, ...params } = event;
-    if (!spec || !spec.params.safeParse(params).success) return { ok: false, reason: { 'es-MX': 'Parámetros no válidos', en: 'Invalid parameters' } };
+    const accepted = workflow.accept(event);
+    if (!accepted.ok) return { ok: false, reason: { 'es-MX': 'Parámetros no válidos', en: 'Invalid parameters' } };
     sent.push(event);
-    actor.send(event as never);
+    actor.send(accepted.event as never);
     return { ok: true };
   };
   function Harness() {

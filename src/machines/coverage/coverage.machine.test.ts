@@ -1,25 +1,16 @@
 import { getShortestPaths, getStateNodes } from '@xstate/graph';
 import { createActor, type StateValue } from 'xstate';
-import { t } from '../domain/text';
-import type { Clinic, Coverage, Person } from '../domain/types';
-import type { ServiceStates } from './workflow';
-import {
-  coverageEvents,
-  coverageInput,
-  coverageMachine,
-  coverageObservations,
-  coverageWorkflow,
-  defaultImssPortal,
-  expectedRoutes,
-  expectedShare,
-  imssStatusOf,
-  withCoveragePortals,
-  type CoverageEvent,
-  type CoverageOptions,
-  type CoverageSnapshot,
-  type ImssPortal,
-} from './coverage.machine';
-import { gloria, makeCase, sampleClinic } from './test-fixtures';
+import { t } from '../../domain/text';
+import type { Clinic, Coverage, Person } from '../../domain/types';
+import { gloria, makeCase, sampleClinic } from '../test-fixtures';
+import type { ServiceStates } from '../workflow';
+import { coverageMachine, withCoveragePortals, type CoverageSnapshot } from './coverage.machine';
+import { coverageInput, coverageWorkflow } from './definition';
+import { coverageEvents, type CoverageEvent } from './events';
+import { coverageObservations } from './observations';
+import { defaultImssPortal, imssStatusOf } from './portals';
+import { expectedRoutes, expectedShare } from './rules';
+import type { CoverageOptions, ImssPortal } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Arrange helpers
@@ -305,33 +296,42 @@ describe('coverage machine', () => {
   });
 
   describe('when an event is malformed at run time', () => {
-    it('does not throw and records an error instead', () => {
+    it('is refused at the boundary with an error, and never reaches the machine', () => {
       const actor = start();
-      const bad = [
+      const bad: unknown[] = [
         { type: 'coverage.identifyPayer', kind: 'martian' },
         { type: 'coverage.quoteShare', amount: 'mucho' },
         { type: 'coverage.complete', route: 'teleport' },
         { type: 'coverage.nope' },
-      ] as unknown as CoverageEvent[];
-      for (const e of bad) expect(() => actor.send(e)).not.toThrow();
+      ];
+      for (const e of bad) {
+        expect(() => coverageWorkflow.accept(e)).not.toThrow();
+        const accepted = coverageWorkflow.accept(e);
+        if (accepted.ok) actor.send(accepted.event);
+        else expect(accepted.problem.code).toBe('coverage.malformed');
+      }
       const s = actor.getSnapshot();
       expect(s.matches({ active: 'identifying' })).toBe(true);
       expect(s.context.quote).toBeNull();
-      expect(s.context.lastError?.code).toBe('coverage.malformed');
       expect(s.context.history).toEqual([]);
     });
   });
 
   it('rejects bad events at compile time', () => {
     const actor = start();
+    // What the app does: the boundary parses, the machine gets only what it accepted.
+    const send = (e: CoverageEvent) => {
+      const accepted = coverageWorkflow.accept(e);
+      if (accepted.ok) actor.send(accepted.event);
+    };
     // @ts-expect-error an event type the machine does not know
-    actor.send({ type: 'coverage.nope' });
+    send({ type: 'coverage.nope' });
     // @ts-expect-error a known type with a wrong parameter type
-    actor.send({ type: 'coverage.quoteShare', amount: '28500' });
+    send({ type: 'coverage.quoteShare', amount: '28500' });
     // @ts-expect-error a payer kind that does not exist
-    actor.send({ type: 'coverage.identifyPayer', kind: 'insabi' });
+    send({ type: 'coverage.identifyPayer', kind: 'insabi' });
     // @ts-expect-error a route that does not exist
-    actor.send({ type: 'coverage.complete', route: 'later' });
+    send({ type: 'coverage.complete', route: 'later' });
     expect(actor.getSnapshot().context.history).toEqual([]);
   });
 });

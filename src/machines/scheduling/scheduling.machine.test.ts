@@ -1,18 +1,12 @@
 import { getShortestPaths, getStateNodes } from '@xstate/graph';
 import { assign, createActor, type StateValue } from 'xstate';
-import type { Appointment, Clinic, Doctor, Person } from '../domain/types';
-import {
-  schedulingEventParams,
-  schedulingEvents,
-  schedulingMachine,
-  schedulingObservations,
-  schedulingOptionsSchema,
-  schedulingWorkflow,
-  type SchedulingEvent,
-  type SchedulingOptions,
-  type SchedulingSnapshot,
-} from './scheduling.machine';
-import type { WorkflowCase } from './workflow';
+import type { Appointment, Clinic, Doctor, Person } from '../../domain/types';
+import type { WorkflowCase } from '../workflow';
+import { schedulingWorkflow } from './definition';
+import { schedulingEvents, type SchedulingEvent } from './events';
+import { schedulingObservations } from './observations';
+import { schedulingMachine, type SchedulingSnapshot } from './scheduling.machine';
+import { schedulingOptionsSchema, type SchedulingOptions } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture: a UMF on Tuesday 2026-03-10 at 10:00. Morning shift 8:00-14:00, evening 14:00-20:00.
@@ -643,7 +637,7 @@ const exampleParams: Record<SchedulingEvent['type'], object> = {
 
 describe('events catalogue', () => {
   it('describes every event type with params, a realistic cost and both languages', () => {
-    expect(Object.keys(schedulingEvents).sort()).toEqual(Object.keys(schedulingEventParams).sort());
+    expect(Object.keys(schedulingEvents).sort()).toEqual(Object.keys(exampleParams).sort());
     for (const [type, e] of Object.entries(schedulingEvents)) {
       expect(e.cost, type).toBeGreaterThanOrEqual(3);
       expect(e.cost, type).toBeLessThanOrEqual(120);
@@ -670,12 +664,12 @@ describe('events catalogue', () => {
   });
 
   it('rejects unknown keys and malformed dates, times and channels', () => {
-    const p = schedulingEventParams;
-    expect(p['scheduling.book'].safeParse({ doctorId: 'x', date: TODAY, start: '10:00', room: 1 }).success).toBe(false);
-    expect(p['scheduling.book'].safeParse({ doctorId: 'x', date: '2026-02-30', start: '10:00' }).success).toBe(false);
-    expect(p['scheduling.book'].safeParse({ doctorId: 'x', date: TODAY, start: '9:00' }).success).toBe(false);
-    expect(p['scheduling.confirm'].safeParse({ channel: 'telegram' }).success).toBe(false);
-    expect(p['scheduling.done'].safeParse({ now: true }).success).toBe(false);
+    const p = (type: SchedulingEvent['type']) => schedulingEvents[type].params;
+    expect(p('scheduling.book').safeParse({ doctorId: 'x', date: TODAY, start: '10:00', room: 1 }).success).toBe(false);
+    expect(p('scheduling.book').safeParse({ doctorId: 'x', date: '2026-02-30', start: '10:00' }).success).toBe(false);
+    expect(p('scheduling.book').safeParse({ doctorId: 'x', date: TODAY, start: '9:00' }).success).toBe(false);
+    expect(p('scheduling.confirm').safeParse({ channel: 'telegram' }).success).toBe(false);
+    expect(p('scheduling.done').safeParse({ now: true }).success).toBe(false);
   });
 });
 

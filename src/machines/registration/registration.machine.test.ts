@@ -1,21 +1,13 @@
 import { getShortestPaths, getStateNodes } from '@xstate/graph';
 import { createActor, type StateValue } from 'xstate';
-import type { Person } from '../domain/types';
-import {
-  ageOn,
-  isWellFormed,
-  registrationEvents,
-  registrationInput,
-  registrationMachine,
-  registrationObservations,
-  registrationWorkflow,
-  searchRecords,
-  type ClinicRecord,
-  type RegistrationEvent,
-  type RegistrationOptions,
-  type RegistrationSnapshot,
-} from './registration.machine';
-import { gloria, juan, makeCase, sofia } from './test-fixtures';
+import type { Person } from '../../domain/types';
+import { gloria, juan, makeCase, sofia } from '../test-fixtures';
+import { registrationInput, registrationWorkflow } from './definition';
+import { registrationEvents, type RegistrationEvent } from './events';
+import { registrationObservations } from './observations';
+import { registrationMachine, type RegistrationSnapshot } from './registration.machine';
+import { searchRecords } from './rules';
+import type { ClinicRecord, RegistrationOptions } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Arrange helpers
@@ -359,39 +351,45 @@ describe('registration machine', () => {
   });
 
   describe('when an event is malformed at run time', () => {
-    it('does not throw and records an error instead', () => {
+    it('is refused at the boundary with an error, and never reaches the machine', () => {
       const actor = start();
-      expect(() => actor.send({ type: 'registration.enter', field: 'curp', value: 42 } as unknown as RegistrationEvent)).not.toThrow();
-      expect(() => actor.send({ type: 'registration.search', query: null } as unknown as RegistrationEvent)).not.toThrow();
-      expect(() => actor.send({ type: 'registration.nope' } as unknown as RegistrationEvent)).not.toThrow();
+      const bad: unknown[] = [
+        { type: 'registration.enter', field: 'curp', value: 42 },
+        { type: 'registration.search', query: null },
+        { type: 'registration.nope' },
+      ];
+      for (const e of bad) {
+        expect(() => registrationWorkflow.accept(e)).not.toThrow();
+        const accepted = registrationWorkflow.accept(e);
+        if (accepted.ok) actor.send(accepted.event);
+        else expect(accepted.problem.code).toBe('registration.malformed');
+      }
       const s = actor.getSnapshot();
       expect(s.context.form).toEqual({});
-      expect(s.context.lastError?.code).toBe('registration.malformed');
       expect(s.context.history).toEqual([]);
     });
 
     it('validates params with the same schemas as the catalogue', () => {
-      expect(isWellFormed({ type: 'registration.enter', field: 'curp', value: 'X' })).toBe(true);
-      expect(isWellFormed({ type: 'registration.enter', field: 'shoe', value: 'X' } as unknown as RegistrationEvent)).toBe(false);
+      expect(registrationWorkflow.accept({ type: 'registration.enter', field: 'curp', value: 'X' }).ok).toBe(true);
+      expect(registrationWorkflow.accept({ type: 'registration.enter', field: 'shoe', value: 'X' }).ok).toBe(false);
     });
-  });
-
-  it('computes ages in whole years', () => {
-    expect(ageOn('2008-01-16', '2026-01-15')).toBe(17);
-    expect(ageOn('2008-01-15', '2026-01-15')).toBe(18);
-    expect(ageOn('bad', '2026-01-15')).toBeNaN();
   });
 
   it('rejects bad events at compile time', () => {
     const actor = start();
+    // What the app does: the boundary parses, the machine gets only what it accepted.
+    const send = (e: RegistrationEvent) => {
+      const accepted = registrationWorkflow.accept(e);
+      if (accepted.ok) actor.send(accepted.event);
+    };
     // @ts-expect-error an event type the machine does not know
-    actor.send({ type: 'registration.nope' });
+    send({ type: 'registration.nope' });
     // @ts-expect-error a known type with a wrong parameter type
-    actor.send({ type: 'registration.enter', field: 'curp', value: 42 });
+    send({ type: 'registration.enter', field: 'curp', value: 42 });
     // @ts-expect-error a field that does not exist
-    actor.send({ type: 'registration.enter', field: 'shoeSize', value: '42' });
+    send({ type: 'registration.enter', field: 'shoeSize', value: '42' });
     // @ts-expect-error a missing required parameter
-    actor.send({ type: 'registration.verifyId' });
+    send({ type: 'registration.verifyId' });
     expect(actor.getSnapshot().context.history).toEqual([]);
   });
 });

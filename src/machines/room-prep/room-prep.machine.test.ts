@@ -1,21 +1,15 @@
 import { getShortestPaths, getStateNodes } from '@xstate/graph';
 import { assign, createActor, type StateValue } from 'xstate';
-import { standardCleaningSteps, type CleaningStepId, type HandHygieneMoment } from '../domain/rooms';
-import type { ContainerId, WasteItemId } from '../domain/rpbi';
-import type { Room } from '../domain/types';
-import {
-  DEFAULT_PRIVACY_ITEMS,
-  roomPrepEvents,
-  roomPrepMachine,
-  roomPrepObservations,
-  roomPrepOptionsSchema,
-  roomPrepWorkflow,
-  roomReadinessProblems,
-  type RoomPrepEvent,
-  type RoomPrepInput,
-  type RoomPrepSnapshot,
-} from './room-prep.machine';
-import { gloria, makeCase, sampleClinic } from './test-fixtures';
+import { standardCleaningSteps, type CleaningStepId, type HandHygieneMoment } from '../../domain/rooms';
+import type { ContainerId, WasteItemId } from '../../domain/rpbi';
+import type { Room } from '../../domain/types';
+import { gloria, makeCase, sampleClinic } from '../test-fixtures';
+import { roomPrepWorkflow } from './definition';
+import { roomPrepEvents, type RoomPrepEvent } from './events';
+import { roomPrepObservations } from './observations';
+import { roomPrepMachine, type RoomPrepSnapshot } from './room-prep.machine';
+import { roomReadinessProblems } from './rules';
+import { DEFAULT_PRIVACY_ITEMS, roomPrepOptionsSchema, type RoomPrepInput } from './types';
 
 const room: Room = { id: 'c1', name: 'Consultorio 1', specialty: 'general' };
 
