@@ -4,7 +4,8 @@ import { schedulingEvents } from './events';
 import { schedulingObservations } from './observations';
 import { refusal } from './rules';
 import { schedulingMachine } from './scheduling.machine';
-import { schedulingOptionsSchema, type SchedulingInput, type SchedulingOptions } from './types';
+import { type SchedulingInput } from './types';
+import { schedulingOptionsSchema, type SchedulingOptions } from './schemas';
 
 /** The scheduling workflow: booking, moving and cancelling appointments at the desk. */
 export const schedulingWorkflow: WorkflowDefinition<typeof schedulingMachine, SchedulingOptions> = {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { t } from '../../domain/text';
 import type { EventsOf, WorkflowEventSpec } from '../workflow';
-import { CANCEL_REASONS, channelSchema, clockTimeSchema, ESCALATION_TARGETS, idSchema, isoDateSchema, specialtySchema } from './types';
+import { CANCEL_REASONS, channelSchema, clockTimeSchema, ESCALATION_TARGETS, idSchema, isoDateSchema, specialtySchema } from './schemas';
 
 const empty = z.object({}).strict();
 

@@ -3,7 +3,8 @@ import { findAppointment, findDoctor, findVisitType } from '../../domain/clinic'
 import { t, type Problem } from '../../domain/text';
 import type { Appointment, Clinic, ClockTime, ContactChannel, IsoDate } from '../../domain/types';
 import type { SchedulingEvent } from './events';
-import { EARLIEST_HORIZON_DAYS, SHOWN_WARNINGS, type ChangeAttempt, type SchedulingContext, type SchedulingRecord, type WaitingEntry } from './types';
+import { EARLIEST_HORIZON_DAYS, SHOWN_WARNINGS, type ChangeAttempt, type SchedulingContext, type SchedulingRecord } from './types';
+import { type WaitingEntry } from './schemas';
 
 // What the agenda enforces and records: pure functions over the context, read by the chart's
 // guards and actions, by the observations and by the tool.

@@ -6,7 +6,7 @@ import { schedulingWorkflow } from './definition';
 import { schedulingEvents, type SchedulingEvent } from './events';
 import { schedulingObservations } from './observations';
 import { schedulingMachine, type SchedulingSnapshot } from './scheduling.machine';
-import { schedulingOptionsSchema, type SchedulingOptions } from './types';
+import { schedulingOptionsSchema, type SchedulingOptions } from './schemas';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture: a UMF on Tuesday 2026-03-10 at 10:00. Morning shift 8:00-14:00, evening 14:00-20:00.

@@ -22,13 +22,8 @@ import {
 import { doctorsFor, findAppointment, findDoctor, findVisitType, holdsTime, SPECIALTY_NAMES, visitTypesOf } from '../../../domain/clinic';
 import type { Lang, LocalizedText, Problem } from '../../../domain/text';
 import type { Appointment, Clinic, ContactChannel, Doctor, Specialty } from '../../../domain/types';
-import {
-  CANCEL_REASONS,
-  ESCALATION_TARGETS,
-  type CancelReason,
-  type EscalationTarget,
-  type SchedulingContext,
-} from '../../../machines/scheduling/types';
+import { type SchedulingContext } from '../../../machines/scheduling/types';
+import { CANCEL_REASONS, ESCALATION_TARGETS, type CancelReason, type EscalationTarget } from '../../../machines/scheduling/schemas';
 import type { SendResult, ToolEvent, ToolProps } from './tool-props';
 import './scheduling-tool.css';
 import { memoOnContext } from '../../../ui/memo-on-context';
