@@ -1,0 +1,154 @@
+/**
+ * A 4,000-character word in a case stays inside the screen. Like hostile.test.ts, the built app's
+ * case chunk and catalogue are intercepted with page.route() and serve a real case whose texts hold
+ * the word: title and summary (library card, case page), objectives, a spoken line, a choice, its
+ * feedback, a document's note and address (desk), the ending (desk and debrief). The case is played
+ * to its end at 1280x800 and 390x844; on every screen the page must not scroll sideways and every
+ * piece of the word must be drawn inside the viewport.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { parse, stringify } from 'yaml';
+import { loadLibrary } from '../../src/engine/library';
+import { appUrl, launchBrowser } from './browser';
+
+const CASE_ID = 'empleador-pregunta-diagnostico';
+const read = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
+
+/** 4,000 characters without a space: the most a text may hold. */
+const WORD = 'Otorrinolaringólogo'.repeat(211).slice(0, 4000);
+/** An address holds at most 300 characters. */
+const STREET = `Calle ${'Xochimilco'.repeat(29)}`;
+
+interface Choice { text: { 'es-MX': string }; feedback: { 'es-MX': string } }
+interface Step { say: Array<{ 'es-MX': string }> | { 'es-MX': string }; choose?: Choice[]; end?: { 'es-MX': string } }
+const doc = parse(read(`../../scenarios/cases/${CASE_ID}.yaml`)) as {
+  title: { 'es-MX': string }; summary: { 'es-MX': string }; objectives: Array<{ 'es-MX': string }>;
+  people: { patient: { documents: Array<Record<string, unknown>> } }; steps: Record<string, Step>;
+};
+doc.title['es-MX'] = WORD;
+doc.summary['es-MX'] = WORD;
+doc.objectives[0]!['es-MX'] = WORD;
+const { llamada, presion, ventanilla, fin } = doc.steps as Record<string, Step & { say: Array<{ 'es-MX': string }> }>;
+llamada!.say.at(-1)!['es-MX'] = WORD;
+llamada!.choose![0]!.text['es-MX'] = WORD;
+llamada!.choose![0]!.feedback['es-MX'] = WORD;
+ventanilla!.choose![0]!.text['es-MX'] = WORD;
+fin!.end!['es-MX'] = WORD;
+doc.people.patient.documents[0]!['address'] = STREET;
+doc.people.patient.documents[0]!['note'] = { 'es-MX': WORD, en: 'A note.' };
+const clinicSource = { path: 'scenarios/clinics/umf-centro-cdmx.yaml', text: read('../../scenarios/clinics/umf-centro-cdmx.yaml') };
+const library = loadLibrary([{ path: `scenarios/cases/${CASE_ID}.yaml`, text: stringify(doc, { lineWidth: 0 }) }], { context: [clinicSource] });
+const catalogTitle = new RegExp(`([\`"']${CASE_ID}[\`"']:\\s*\\{\\s*[\`"']?title[\`"']?:\\s*)(\`[^\`]*\`|"(?:[^"\\\\]|\\\\.)*")`);
+
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+] as const;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Serves the long-word case in place of the built one (case chunk and catalogue title). */
+async function serveLongWordCase(page: Page): Promise<void> {
+  await page.route('**/assets/*.js', async (route) => {
+    if (new URL(route.request().url()).pathname.startsWith(`/assets/${CASE_ID}-`)) {
+      await route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: `export default ${JSON.stringify(library.cases.get(CASE_ID))};` });
+      return;
+    }
+    const response = await route.fetch();
+    const body = await response.text();
+    await route.fulfill({ response, body: catalogTitle.test(body) ? body.replace(catalogTitle, (_, head: string) => head + JSON.stringify(WORD)) : body });
+  });
+}
+
+/**
+ * How far the page scrolls sideways, and what is drawn outside the viewport: each line box of the
+ * text nodes holding the long texts, and any element sticking out.
+ */
+async function overflow(page: Page, screen: string): Promise<{ screen: string; scrollWidth: number; viewport: number; outside: string[]; pieces: number }> {
+  await page.waitForTimeout(100);
+  return page.evaluate(
+    ({ screen, needles }) => {
+      const viewport = document.documentElement.clientWidth;
+      const outside: string[] = [];
+      let pieces = 0;
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        if (!needles.some((n) => text.includes(n))) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) {
+          if (r.width === 0) continue;
+          pieces++;
+          if (r.left < -1 || r.right > viewport + 1) outside.push(`${node.parentElement?.tagName.toLowerCase()}.${node.parentElement?.className}: ${Math.round(r.left)}..${Math.round(r.right)}`);
+        }
+      }
+      // The elements that stick out, innermost first: where a fix belongs when this fails.
+      const wide = [...document.body.querySelectorAll('*')]
+        .filter((el) => el.getBoundingClientRect().right > viewport + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > viewport + 1))
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+      return { screen, scrollWidth: document.documentElement.scrollWidth, viewport, outside: [...new Set([...outside, ...wide])].slice(0, 8), pieces };
+    },
+    { screen, needles: [WORD.slice(0, 60), STREET.slice(10, 70)] },
+  );
+}
+
+describe('a 4,000-character word in a case', () => {
+  it('loads as a valid case, with a warning at each long word', () => {
+    expect(library.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(library.diagnostics.filter((d) => d.code === 'long-word').length).toBeGreaterThanOrEqual(8);
+  });
+
+  for (const viewport of VIEWPORTS) {
+    it(`wraps inside the screen at ${viewport.width}x${viewport.height}: library, case page, desk and debrief`, async () => {
+      const context = await browser.newContext({ locale: 'es-MX', reducedMotion: 'reduce', viewport });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await serveLongWordCase(page);
+      const seen: Awaited<ReturnType<typeof overflow>>[] = [];
+
+      await page.goto(appUrl('/library'), { waitUntil: 'load' });
+      const card = page.getByRole('link', { name: WORD, exact: true });
+      await card.waitFor();
+      seen.push(await overflow(page, 'library'));
+      await card.click();
+      await page.getByRole('heading', { level: 1, name: WORD, exact: true }).waitFor();
+      await page.getByText(WORD, { exact: true }).nth(1).waitFor(); // the summary
+      seen.push(await overflow(page, 'case page'));
+
+      await page.getByRole('button', { name: 'Empezar práctica', exact: true }).click();
+      const choice = page.getByRole('button', { name: WORD, exact: true });
+      await choice.waitFor();
+      seen.push(await overflow(page, 'desk: line and choice'));
+      await choice.click();
+      await page.getByRole('button', { name: presion!.choose![0]!.text['es-MX'], exact: true }).click();
+      await page.getByText(STREET, { exact: true }).waitFor();
+      seen.push(await overflow(page, 'desk: feedback, documents and choice'));
+      await page.getByRole('button', { name: WORD, exact: true }).click();
+      const result = page.getByRole('link', { name: 'Ver el resultado', exact: true });
+      await result.waitFor();
+      seen.push(await overflow(page, 'desk: ending'));
+      await result.click();
+      await page.getByRole('heading', { level: 1, name: `Resultado: ${WORD}`, exact: true }).waitFor();
+      seen.push(await overflow(page, 'debrief'));
+
+      for (const s of seen) {
+        expect(s.viewport, s.screen).toBeLessThanOrEqual(viewport.width);
+        expect(s.outside, `${s.screen}: drawn outside the viewport`).toEqual([]);
+        expect(s.scrollWidth, `${s.screen}: the page is ${s.scrollWidth} px wide in a ${s.viewport} px viewport`).toBeLessThanOrEqual(s.viewport);
+        expect(s.pieces, s.screen).toBeGreaterThan(0);
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+});
