@@ -4,14 +4,17 @@
  * the word: title and summary (library card, case page), objectives, a spoken line, a choice, its
  * feedback, a document's note and address (desk), the ending (desk and debrief). The case is played
  * to its end at 1280x800 and 390x844; on every screen the page must not scroll sideways and every
- * piece of the word must be drawn inside the viewport.
+ * piece of the word must be drawn inside the viewport. Then each workflow's tool is opened at its
+ * task step with every text of its case, and the names and addresses of its clinic, made long words.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { parse, stringify } from 'yaml';
 import { loadLibrary } from '../../src/engine/library';
+import { fromFileLog } from '../../src/engine/log';
 import { appUrl, launchBrowser } from './browser';
+import { seedAttempt } from './seed-attempt';
 
 const CASE_ID = 'empleador-pregunta-diagnostico';
 const read = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
@@ -73,7 +76,10 @@ async function serveLongWordCase(page: Page): Promise<void> {
  * text nodes holding the long texts, and any element sticking out.
  */
 async function overflow(page: Page, screen: string): Promise<{ screen: string; scrollWidth: number; viewport: number; outside: string[]; pieces: number }> {
-  await page.waitForTimeout(100);
+  // Parts drawn after a paint (documents, tools) are busy until then; a tool's styles come with it.
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   return page.evaluate(
     ({ screen, needles }) => {
       const viewport = document.documentElement.clientWidth;
@@ -149,6 +155,68 @@ describe('a 4,000-character word in a case', () => {
       }
       expect(errors).toEqual([]);
       await context.close();
+    });
+  }
+});
+
+/** Every es-MX text of a document made WORD, and every name and address a long word of its field's size. */
+function lengthen(value: unknown, key = ''): unknown {
+  if (Array.isArray(value)) return value.map((v) => lengthen(v));
+  if (value === null || typeof value !== 'object') {
+    if (typeof value !== 'string') return value;
+    if (key === 'es-MX') return WORD;
+    if (key === 'address') return STREET;
+    if (key === 'name' || key === 'insurer') return `Dra. ${'Montemayor'.repeat(7)}`; // at most 80 characters
+    return value;
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'tests' ? v : lengthen(v, k)]));
+}
+
+interface CaseFile { id: string; clinic: string; workflows: string[]; tests?: Array<{ mode?: string; seed?: number; log: unknown[]; expect: { rejectedAt?: number } }> }
+const CASES = fileURLToPath(new URL('../../scenarios/cases/', import.meta.url));
+const allCases = readdirSync(CASES).filter((f) => f.endsWith('.yaml')).map((f) => parse(readFileSync(`${CASES}${f}`, 'utf8')) as CaseFile);
+
+describe('long words in the tools', () => {
+  for (const workflow of ['registration', 'coverage', 'scheduling', 'room-prep']) {
+    it(`${workflow}: every text of its case and its clinic's names as long words stay inside 390x844 and 1280x800`, async () => {
+      const c = allCases.find((k) => k.workflows.includes(workflow) && k.tests?.some((t) => (t.mode ?? 'practice') === 'practice' && t.expect.rejectedAt === undefined && JSON.stringify(t.log).includes(`"${workflow}.`)))!;
+      const test = c.tests!.find((t) => (t.mode ?? 'practice') === 'practice' && t.expect.rejectedAt === undefined && JSON.stringify(t.log).includes(`"${workflow}.`))!;
+      const log = fromFileLog(test.log);
+      if (!log.ok) throw new Error(`${c.id}: its self-test log does not read`);
+      const before = log.entries.slice(0, log.entries.findIndex((e) => e.type.startsWith(`${workflow}.`)));
+      const clinicText = read(`../../scenarios/clinics/${c.clinic}.yaml`);
+      const long = loadLibrary(
+        [
+          { path: `scenarios/cases/${c.id}.yaml`, text: stringify(lengthen(parse(read(`../../scenarios/cases/${c.id}.yaml`))), { lineWidth: 0 }) },
+          { path: `scenarios/clinics/${c.clinic}.yaml`, text: stringify(lengthen(parse(clinicText)), { lineWidth: 0 }) },
+        ],
+        {},
+      );
+      expect(long.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const served = new Map<string, unknown>([[c.id, long.cases.get(c.id)], [c.clinic, long.clinics.get(c.clinic)]]);
+
+      for (const viewport of [...VIEWPORTS].reverse()) {
+        const context = await browser.newContext({ locale: 'es-MX', reducedMotion: 'reduce', viewport });
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.route('**/assets/*.js', async (route) => {
+          const path = new URL(route.request().url()).pathname;
+          const id = [...served.keys()].find((k) => new RegExp(`^/assets/${k}-[\\w-]{8}\\.js$`).test(path));
+          if (id === undefined) return route.continue();
+          await route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: `export default ${JSON.stringify(served.get(id))};` });
+        });
+        await page.goto(appUrl('/'), { waitUntil: 'load' });
+        const id = await seedAttempt(page, { id: `long-${workflow}`, caseId: c.id, seed: test.seed ?? 0, entries: before });
+        await page.goto(appUrl(`/desk/${id}`), { waitUntil: 'load' });
+        await page.locator('.tool').waitFor();
+        await page.getByText(WORD.slice(0, 60)).first().waitFor();
+        const s = await overflow(page, `${workflow} at ${viewport.width}`);
+        expect(s.outside, `${s.screen}: drawn outside the viewport`).toEqual([]);
+        expect(s.scrollWidth, `${s.screen}: the page is ${s.scrollWidth} px wide in a ${s.viewport} px viewport`).toBeLessThanOrEqual(s.viewport);
+        expect(errors).toEqual([]);
+        await context.close();
+      }
     });
   }
 });
