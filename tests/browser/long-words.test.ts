@@ -5,7 +5,8 @@
  * feedback, a document's note and address (desk), the ending (desk and debrief). The case is played
  * to its end at 1280x800 and 390x844; on every screen the page must not scroll sideways and every
  * piece of the word must be drawn inside the viewport. Then each workflow's tool is opened at its
- * task step with every text of its case, and the names and addresses of its clinic, made long words.
+ * task step with every text of its case, and the names and addresses of its clinic, made long words;
+ * and a shift so lengthened (its texts, its cases, its clinic) on the shift desk and its debrief.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -86,20 +87,33 @@ async function overflow(page: Page, screen: string): Promise<{ screen: string; s
       const outside: string[] = [];
       let pieces = 0;
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      /** The part of a box a person sees: what a clipping ancestor hides (an ellipsis, a scroll box) is not drawn. */
+      const seen = (el: Element | null, rect: { left: number; right: number }) => {
+        let [left, right] = [rect.left, rect.right];
+        for (let a = el; a; a = a.parentElement) {
+          if (getComputedStyle(a).overflowX === 'visible') continue;
+          const box = a.getBoundingClientRect();
+          [left, right] = [Math.max(left, box.left), Math.min(right, box.right)];
+        }
+        return { left, right };
+      };
+      const sticksOut = (r: { left: number; right: number }) => r.right > r.left && (r.left < -1 || r.right > viewport + 1);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const text = node.textContent ?? '';
         if (!needles.some((n) => text.includes(n))) continue;
         const range = document.createRange();
         range.selectNodeContents(node);
-        for (const r of range.getClientRects()) {
-          if (r.width === 0) continue;
+        for (const rect of range.getClientRects()) {
+          const r = seen(node.parentElement, rect);
+          if (r.right - r.left <= 0) continue;
           pieces++;
-          if (r.left < -1 || r.right > viewport + 1) outside.push(`${node.parentElement?.tagName.toLowerCase()}.${node.parentElement?.className}: ${Math.round(r.left)}..${Math.round(r.right)}`);
+          if (sticksOut(r)) outside.push(`${node.parentElement?.tagName.toLowerCase()}.${node.parentElement?.className}: ${Math.round(r.left)}..${Math.round(r.right)}`);
         }
       }
       // The elements that stick out, innermost first: where a fix belongs when this fails.
+      const out = (el: Element) => sticksOut(seen(el.parentElement, el.getBoundingClientRect()));
       const wide = [...document.body.querySelectorAll('*')]
-        .filter((el) => el.getBoundingClientRect().right > viewport + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > viewport + 1))
+        .filter((el) => out(el) && ![...el.children].some(out))
         .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
       return { screen, scrollWidth: document.documentElement.scrollWidth, viewport, outside: [...new Set([...outside, ...wide])].slice(0, 8), pieces };
     },
@@ -172,6 +186,16 @@ function lengthen(value: unknown, key = ''): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'tests' ? v : lengthen(v, k)]));
 }
 
+/** Serves each document's chunk (the build names it `<id>-<hash>.js`) with the given content. */
+async function serveDocuments(page: Page, served: Map<string, unknown>): Promise<void> {
+  await page.route('**/assets/*.js', async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const id = [...served.keys()].find((k) => new RegExp(`^/assets/${k}-[\\w-]{8}\\.js$`).test(path));
+    if (id === undefined) return route.continue();
+    await route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: `export default ${JSON.stringify(served.get(id))};` });
+  });
+}
+
 interface CaseFile { id: string; clinic: string; workflows: string[]; tests?: Array<{ mode?: string; seed?: number; log: unknown[]; expect: { rejectedAt?: number } }> }
 const CASES = fileURLToPath(new URL('../../scenarios/cases/', import.meta.url));
 const allCases = readdirSync(CASES).filter((f) => f.endsWith('.yaml')).map((f) => parse(readFileSync(`${CASES}${f}`, 'utf8')) as CaseFile);
@@ -200,12 +224,7 @@ describe('long words in the tools', () => {
         const page = await context.newPage();
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
-        await page.route('**/assets/*.js', async (route) => {
-          const path = new URL(route.request().url()).pathname;
-          const id = [...served.keys()].find((k) => new RegExp(`^/assets/${k}-[\\w-]{8}\\.js$`).test(path));
-          if (id === undefined) return route.continue();
-          await route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: `export default ${JSON.stringify(served.get(id))};` });
-        });
+        await serveDocuments(page, served);
         await page.goto(appUrl('/'), { waitUntil: 'load' });
         const id = await seedAttempt(page, { id: `long-${workflow}`, caseId: c.id, seed: test.seed ?? 0, entries: before });
         await page.goto(appUrl(`/desk/${id}`), { waitUntil: 'load' });
@@ -217,6 +236,54 @@ describe('long words in the tools', () => {
         expect(errors).toEqual([]);
         await context.close();
       }
+    });
+  }
+});
+
+describe('long words in a shift', () => {
+  const SHIFT_ID = 'turno-bienestar-oaxaca';
+  const shiftDoc = parse(read(`../../scenarios/shifts/${SHIFT_ID}.yaml`)) as { clinic: string; arrivals: Array<{ case: string }>; events: Array<{ case?: string }>; tests: Array<{ seed?: number; log: unknown[] }> };
+  const caseIds = [...new Set([...shiftDoc.arrivals.map((a) => a.case), ...shiftDoc.events.flatMap((e) => e.case ?? [])])];
+  const lengthened = (path: string) => ({ path, text: stringify(lengthen(parse(read(`../../${path}`))), { lineWidth: 0 }) });
+  const long = loadLibrary([lengthened(`scenarios/shifts/${SHIFT_ID}.yaml`), lengthened(`scenarios/clinics/${shiftDoc.clinic}.yaml`), ...caseIds.map((id) => lengthened(`scenarios/cases/${id}.yaml`))], {});
+  const served = new Map<string, unknown>([[SHIFT_ID, long.shifts.get(SHIFT_ID)], [shiftDoc.clinic, long.clinics.get(shiftDoc.clinic)], ...caseIds.map((id) => [id, long.cases.get(id)] as [string, unknown])]);
+  const log = fromFileLog(shiftDoc.tests[0]!.log);
+
+  it('loads with its cases and clinic, long words and all', () => {
+    expect(long.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(log.ok).toBe(true);
+  });
+
+  for (const viewport of VIEWPORTS) {
+    it(`stays inside ${viewport.width}x${viewport.height} on the shift desk and the shift debrief`, async () => {
+      if (!log.ok) throw new Error('the shift self-test log does not read');
+      const context = await browser.newContext({ locale: 'es-MX', reducedMotion: 'reduce', viewport });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await serveDocuments(page, served);
+      await page.goto(appUrl('/'), { waitUntil: 'load' });
+      const seed = shiftDoc.tests[0]!.seed ?? 0;
+      // Mid-shift: the second patient served, the first one paused, an event noted.
+      const midway = log.entries.findIndex((e, i) => i > 0 && e.type === 'shift.serve' && log.entries.slice(0, i).some((p) => p.type === 'shift.pause')) + 2;
+      const deskId = await seedAttempt(page, { id: 'long-shift-desk', caseId: SHIFT_ID, seed, entries: log.entries.slice(0, midway), kind: 'shift' });
+      const debriefId = await seedAttempt(page, { id: 'long-shift-debrief', caseId: SHIFT_ID, seed, entries: log.entries, finished: true, kind: 'shift' });
+
+      await page.goto(appUrl(`/shift-desk/${deskId}`), { waitUntil: 'load' });
+      await page.getByRole('timer').waitFor();
+      await page.getByText(WORD.slice(0, 60)).first().waitFor();
+      const desk = await overflow(page, 'shift desk');
+      await page.goto(appUrl(`/shift-debrief/${debriefId}`), { waitUntil: 'load' });
+      await page.getByRole('heading', { level: 1 }).getByText(WORD.slice(0, 60)).waitFor();
+      for (const summary of await page.locator('details > summary').all()) await summary.click(); // the tables a person can open
+      const debrief = await overflow(page, 'shift debrief');
+      for (const s of [desk, debrief]) {
+        expect(s.outside, `${s.screen}: drawn outside the viewport`).toEqual([]);
+        expect(s.scrollWidth, `${s.screen}: the page is ${s.scrollWidth} px wide in a ${s.viewport} px viewport`).toBeLessThanOrEqual(s.viewport);
+        expect(s.pieces, s.screen).toBeGreaterThan(0);
+      }
+      expect(errors).toEqual([]);
+      await context.close();
     });
   }
 });
