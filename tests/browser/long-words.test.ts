@@ -249,8 +249,10 @@ describe('long words in a shift', () => {
   const served = new Map<string, unknown>([[SHIFT_ID, long.shifts.get(SHIFT_ID)], [shiftDoc.clinic, long.clinics.get(shiftDoc.clinic)], ...caseIds.map((id) => [id, long.cases.get(id)] as [string, unknown])]);
   const log = fromFileLog(shiftDoc.tests[0]!.log);
 
-  it('loads with its cases and clinic, long words and all', () => {
+  it('loads with its cases and clinic, a warning at the long words of each', () => {
     expect(long.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const warned = new Set(long.diagnostics.filter((d) => d.code === 'long-word').map((d) => d.file));
+    expect([...warned].sort()).toEqual([`scenarios/clinics/${shiftDoc.clinic}.yaml`, `scenarios/shifts/${SHIFT_ID}.yaml`, ...caseIds.map((id) => `scenarios/cases/${id}.yaml`)].sort());
     expect(log.ok).toBe(true);
   });
 
