@@ -275,7 +275,8 @@ function parseUnsafe(text: string, opts: LoadOptions): ParsedFile {
   const file = opts.path;
   const pre = precheckText(typeof text === 'string' ? text : '', file);
   if (pre.length > 0) return { path: file, positions: new PositionMap(), diagnostics: pre };
-  const body = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text; // keep columns stable
+  // A byte-order mark only names the encoding; editors do not count it as a column.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const read = readYaml(body, file);
   const rep = new Reporter(file, read.positions);
   rep.list.push(...read.diagnostics);

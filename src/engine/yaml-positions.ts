@@ -10,6 +10,7 @@ import type { Alias, Document, Node as YamlNode, ParsedNode, YAMLError } from 'y
 import type { LocalizedText } from '../domain/text';
 import { LIMITS } from './scenario.schema';
 import { describeValue, formatPath, type Diagnostic, type DocPath, type Position } from './diagnostics';
+import { findForbidden, findLongWord, forbiddenMessage, hex, isShownText, LONG_WORD, longWordMessage, type CharHit } from './text-checks';
 
 /** YAML 1.2 core schema, no merge keys; duplicate keys are found while converting (same place, cheaper). */
 export const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2', schema: 'core', merge: false } as const;
@@ -227,15 +228,76 @@ function docPath(trail: Trail): DocPath {
   return parts.reverse();
 }
 
-/** Parses one YAML document into plain data and positions; never throws on any text. */
+/** Forbidden characters reported per file at most: one bad paste should not bury the rest. */
+const MAX_CHAR_ERRORS = 50;
+
+/**
+ * The file's forbidden characters (text-checks.ts), found once in the raw text so each has its
+ * exact place; converting a scalar claims those inside it, so the message can name its path.
+ */
+class CharFindings {
+  private readonly hits: CharHit[];
+  private readonly paths = new Map<number, DocPath>();
+  private readonly escaped: { pos: Position; cp: number; path: DocPath }[] = [];
+  constructor(private readonly text: string) {
+    this.hits = findForbidden(text);
+  }
+
+  /** Checks one scalar (a key or a value) whose text spans `range`. */
+  scalar(node: YamlNode, value: string, path: () => DocPath, at: (offset: number) => Position): void {
+    const range = node.range;
+    if (!range) return;
+    let inside = false;
+    for (const h of this.hits) {
+      if (h.offset >= range[0] && h.offset < range[1]) {
+        inside = true;
+        if (!this.paths.has(h.offset)) this.paths.set(h.offset, path());
+      }
+    }
+    // A double-quoted "\u202E" is an escape: the character is in the value, not in the text.
+    if (!inside && (node as { type?: string }).type === 'QUOTE_DOUBLE') {
+      const found = findForbidden(value)[0];
+      if (found) this.escaped.push({ pos: at(range[0]), cp: found.cp, path: path() });
+    }
+  }
+
+  diagnostics(file: string, at: (offset: number) => Position): Diagnostic[] {
+    const out: Diagnostic[] = this.hits.map((h) => {
+      const path = this.paths.get(h.offset) ?? [];
+      const pos = at(h.offset);
+      return { file, line: pos.line, col: pos.col, path, code: 'invisible-character', severity: 'error', message: forbiddenMessage(h.cp, path, false), found: hex(h.cp) };
+    });
+    for (const e of this.escaped) {
+      out.push({ file, line: e.pos.line, col: e.pos.col, path: e.path, code: 'invisible-character', severity: 'error', message: forbiddenMessage(e.cp, e.path, true), found: hex(e.cp) });
+    }
+    return out.slice(0, MAX_CHAR_ERRORS);
+  }
+
+  get none(): boolean {
+    return this.hits.length === 0 && this.text.indexOf('\\') < 0;
+  }
+}
+
+/**
+ * Parses one YAML document into plain data and positions; never throws on any text. Forbidden
+ * characters are reported wherever they are, even when the YAML itself cannot be read.
+ */
 export function readYaml(text: string, file: string): YamlReadResult {
-  let positions = new PositionMap();
-  const diagnostics: Diagnostic[] = [];
+  const chars = new CharFindings(text);
   const lines = new LineIndex(text);
   const at = (offset: number): Position => lines.at(offset);
+  const result = readDocument(text, file, chars, at);
+  result.diagnostics.push(...chars.diagnostics(file, at));
+  return result;
+}
+
+function readDocument(text: string, file: string, chars: CharFindings, at: (offset: number) => Position): YamlReadResult {
+  let positions = new PositionMap();
+  const diagnostics: Diagnostic[] = [];
   const push = (pos: Position, path: DocPath, code: string, message: LocalizedText, extra: Partial<Diagnostic> = {}): void => {
     diagnostics.push({ file, line: pos.line, col: pos.col, path, code, severity: 'error', message, ...extra });
   };
+  const checkChars = !chars.none;
 
   const deepAt = prescanFlowDepth(text);
   if (deepAt !== undefined) {
@@ -343,6 +405,23 @@ export function readYaml(text: string, file: string): YamlReadResult {
 
   const nodeStart = (node: YamlNode | null | undefined): Position => at(node?.range?.[0] ?? 0);
 
+  /** A string value: its forbidden characters get their path; a long shown word, a warning. */
+  const checkString = (node: YamlNode, value: string, path: Trail): void => {
+    if (checkChars) chars.scalar(node, value, () => docPath(path), at);
+    if (value.length <= LONG_WORD) return;
+    const long = findLongWord(value);
+    if (!long) return;
+    const where = docPath(path);
+    if (!isShownText(where)) return;
+    const range = node.range;
+    const found = range ? text.indexOf(long.word, range[0]) : -1;
+    const pos = range && found >= 0 && found < range[1] ? at(found) : nodeStart(node);
+    diagnostics.push({
+      file, line: pos.line, col: pos.col, path: where, code: 'long-word', severity: 'warning',
+      message: longWordMessage(long.length, long.word, where), expected: `<= ${LONG_WORD}`, found: String(long.length),
+    });
+  };
+
   /** Converts one node; `depth` counts collections from the root (the root mapping is 1). */
   const convert = (node: YamlNode | null | undefined, path: Trail, depth: number): unknown => {
     if (node == null) return null;
@@ -364,6 +443,7 @@ export function readYaml(text: string, file: string): YamlReadResult {
     if (anchor && aliasDepth === 0) anchors.set(anchor, node);
     if (isScalar(node)) {
       const v = node.value;
+      if (typeof v === 'string' && aliasDepth === 0) checkString(node, v, path);
       if (typeof v === 'bigint') return Number(v);
       if (v === undefined) return null;
       return v;
@@ -417,6 +497,7 @@ export function readYaml(text: string, file: string): YamlReadResult {
       let key: string;
       if (keyNode && isScalar(keyNode) && (keyNode.value === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof keyNode.value))) {
         key = keyNode.value === null ? '' : String(keyNode.value);
+        if (checkChars && aliasDepth === 0) chars.scalar(keyNode, key, () => [...docPath(path), key], at);
       } else {
         push(keyPos(), docPath(path), 'complex-key', {
           'es-MX': 'se esperaba una clave de texto simple antes de ":"',
