@@ -83,9 +83,10 @@ export default function CoverageTool(props: ToolProps) {
       </header>
 
       <div className="cov-tool__messages">
-        <div role="alert" className="cov-tool__alert" data-empty={sendError === null && c.lastError === null ? 'true' : 'false'}>
+        {/* The desk announces a refusal by the run; only the system's own errors are announced here. */}
+        <div className="cov-tool__alert" data-empty={sendError === null && c.lastError === null ? 'true' : 'false'}>
           {sendError !== null && <p>{t('rejected', { reason: sendError })}</p>}
-          {c.lastError !== null && <p>{c.lastError.message[lang]}</p>}
+          <div role="alert">{c.lastError !== null && <p>{c.lastError.message[lang]}</p>}</div>
         </div>
         <p role="status" aria-live="polite" className="cov-tool__status">
           {statusText(c, lang, t)}

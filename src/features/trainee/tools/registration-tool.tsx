@@ -101,9 +101,10 @@ export default function RegistrationTool(props: ToolProps) {
       </header>
 
       <div className="reg-tool__messages">
-        <div role="alert" className="reg-tool__alert" data-empty={sendError === null && c.lastError === null ? 'true' : 'false'}>
+        {/* The desk announces a refusal by the run; only the system's own errors are announced here. */}
+        <div className="reg-tool__alert" data-empty={sendError === null && c.lastError === null ? 'true' : 'false'}>
           {sendError !== null && <p>{t('rejected', { reason: sendError })}</p>}
-          {c.lastError !== null && <p>{c.lastError.message[lang]}</p>}
+          <div role="alert">{c.lastError !== null && <p>{c.lastError.message[lang]}</p>}</div>
         </div>
         <p role="status" aria-live="polite" className="reg-tool__status">
           {formNote ?? statusText(c, lang, t)}

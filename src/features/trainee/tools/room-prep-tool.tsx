@@ -150,11 +150,20 @@ export default function RoomPrepTool(props: ToolProps) {
         <p className="room-prep-tool__badge">{tr('tools.roomPrep.simulation')}</p>
       </header>
 
-      <div role="alert" className="room-prep-tool__alert">
-        {(rejection || sendError) && (
+      {/* The desk announces a refusal by the run; only the room's own refusals are announced here. */}
+      <div className="room-prep-tool__alert" data-empty={rejection || sendError ? 'false' : 'true'}>
+        <div role="alert">
+          {rejection && (
+            <>
+              <p className="room-prep-tool__alert-title">{tr('tools.roomPrep.rejectedTitle')}</p>
+              <p>{say(rejection.reason, lang)}</p>
+            </>
+          )}
+        </div>
+        {!rejection && sendError && (
           <>
             <p className="room-prep-tool__alert-title">{tr('tools.roomPrep.rejectedTitle')}</p>
-            <p>{say((rejection?.reason ?? sendError) as LocalizedText, lang)}</p>
+            <p>{say(sendError, lang)}</p>
           </>
         )}
       </div>

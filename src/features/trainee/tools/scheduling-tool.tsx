@@ -230,15 +230,25 @@ export default function SchedulingTool(props: ToolProps) {
           <p className="scheduling-tool__badge">{tr('tools.scheduling.simulation')}</p>
         </header>
 
-        <div role="alert" className="scheduling-tool__alert" id={`${id}-errors`}>
-          {(errors.length > 0 || sendError) && (
+        {/* The desk announces a refusal by the run; only the agenda's own errors are announced here. */}
+        <div className="scheduling-tool__alert" data-empty={errors.length > 0 || sendError ? 'false' : 'true'}>
+          <div role="alert">
+            {errors.length > 0 && (
+              <>
+                <p className="scheduling-tool__alert-title">{tr('tools.scheduling.errors.title')}</p>
+                <ul>
+                  {errors.map((p, i) => (
+                    <li key={`${p.code}-${i}`}>{say(p.message, lang)}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+          {sendError && (
             <>
-              <p className="scheduling-tool__alert-title">{tr('tools.scheduling.errors.title')}</p>
+              {errors.length === 0 && <p className="scheduling-tool__alert-title">{tr('tools.scheduling.errors.title')}</p>}
               <ul>
-                {errors.map((p, i) => (
-                  <li key={`${p.code}-${i}`}>{say(p.message, lang)}</li>
-                ))}
-                {sendError && <li>{say(sendError, lang)}</li>}
+                <li>{say(sendError, lang)}</li>
               </ul>
             </>
           )}
