@@ -11,7 +11,7 @@ type ToolComponent = LazyExoticComponent<ComponentType<ToolProps>>;
 export const toolRegistry: Record<string, ToolComponent> = {
   registration: lazy(() => import('./registration-tool')),
   coverage: lazy(() => import('./coverage-tool')),
-  scheduling: lazy(() => import('./scheduling-tool')),
+  scheduling: lazy(() => import('./scheduling/scheduling-tool')),
   'room-prep': lazy(() => import('./room-prep-tool')),
 };
 

@@ -1,14 +1,14 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Lang, LocalizedText } from '../../../domain/text';
-import type { Appointment, Clinic, Doctor, Person } from '../../../domain/types';
-import { schedulingWorkflow, type SchedulingContext, type SchedulingOptions } from '../../../machines/scheduling.machine';
-import { makeCase } from '../../../machines/test-fixtures';
-import type { WorkflowCase } from '../../../machines/workflow';
+import type { Lang, LocalizedText } from '../../../../domain/text';
+import type { Appointment, Clinic, Doctor, Person } from '../../../../domain/types';
+import { schedulingWorkflow, type SchedulingContext, type SchedulingOptions } from '../../../../machines/scheduling.machine';
+import { makeCase } from '../../../../machines/test-fixtures';
+import type { WorkflowCase } from '../../../../machines/workflow';
 import SchedulingTool from './scheduling-tool';
-import { renderTool } from './tool-harness';
-import type { ToolEvent } from './tool-props';
+import { renderTool } from '../tool-harness';
+import type { ToolEvent } from '../tool-props';
 
 // A full agenda in jsdom renders slowly on a busy machine: allow more than the 5 s default.
 vi.setConfig({ testTimeout: 30_000 });
