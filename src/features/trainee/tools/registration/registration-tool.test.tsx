@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
-import type { Lang, LocalizedText } from '../../../domain/text';
-import type { Person } from '../../../domain/types';
-import { registrationInput, registrationWorkflow, type ClinicRecord, type RegistrationContext, type RegistrationOptions } from '../../../machines/registration.machine';
-import { gloria, juan, makeCase, sofia } from '../../../machines/test-fixtures';
-import type { WorkflowCase } from '../../../machines/workflow';
+import type { Lang, LocalizedText } from '../../../../domain/text';
+import type { Person } from '../../../../domain/types';
+import { registrationInput, registrationWorkflow, type ClinicRecord, type RegistrationContext, type RegistrationOptions } from '../../../../machines/registration.machine';
+import { gloria, juan, makeCase, sofia } from '../../../../machines/test-fixtures';
+import type { WorkflowCase } from '../../../../machines/workflow';
 import RegistrationTool from './registration-tool';
-import { renderTool } from './tool-harness';
-import type { ToolEvent } from './tool-props';
+import { renderTool } from '../tool-harness';
+import type { ToolEvent } from '../tool-props';
 
 // A full desk screen in jsdom renders slowly on a busy machine: allow more than the 5 s default.
 vi.setConfig({ testTimeout: 20_000 });

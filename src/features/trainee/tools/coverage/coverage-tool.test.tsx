@@ -1,14 +1,14 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
-import type { Lang, LocalizedText } from '../../../domain/text';
-import type { Clinic, Coverage, Person } from '../../../domain/types';
-import { coverageInput, coverageWorkflow, type CoverageContext, type CoverageOptions } from '../../../machines/coverage.machine';
-import { gloria, makeCase, sampleClinic } from '../../../machines/test-fixtures';
-import type { ServiceStates, WorkflowCase } from '../../../machines/workflow';
+import type { Lang, LocalizedText } from '../../../../domain/text';
+import type { Clinic, Coverage, Person } from '../../../../domain/types';
+import { coverageInput, coverageWorkflow, type CoverageContext, type CoverageOptions } from '../../../../machines/coverage.machine';
+import { gloria, makeCase, sampleClinic } from '../../../../machines/test-fixtures';
+import type { ServiceStates, WorkflowCase } from '../../../../machines/workflow';
 import CoverageTool from './coverage-tool';
-import { renderTool } from './tool-harness';
-import type { ToolEvent } from './tool-props';
+import { renderTool } from '../tool-harness';
+import type { ToolEvent } from '../tool-props';
 
 // A full desk screen in jsdom renders slowly on a busy machine: allow more than the 5 s default.
 vi.setConfig({ testTimeout: 20_000 });

@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Lang, LocalizedText } from '../../../domain/text';
-import { roomPrepWorkflow, type RoomPrepContext, type RoomPrepOptions } from '../../../machines/room-prep.machine';
-import { gloria, makeCase } from '../../../machines/test-fixtures';
-import type { WorkflowCase } from '../../../machines/workflow';
+import type { Lang, LocalizedText } from '../../../../domain/text';
+import { roomPrepWorkflow, type RoomPrepContext, type RoomPrepOptions } from '../../../../machines/room-prep.machine';
+import { gloria, makeCase } from '../../../../machines/test-fixtures';
+import type { WorkflowCase } from '../../../../machines/workflow';
 import RoomPrepTool from './room-prep-tool';
-import { renderTool } from './tool-harness';
-import type { ToolEvent } from './tool-props';
+import { renderTool } from '../tool-harness';
+import type { ToolEvent } from '../tool-props';
 
 vi.setConfig({ testTimeout: 30_000 });
 
