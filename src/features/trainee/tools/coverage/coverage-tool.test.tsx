@@ -82,6 +82,20 @@ describe('CoverageTool', () => {
       expect(context().imss.umfReferral?.umf).toBe(7);
     });
 
+    it('marks a UMF number the referral cannot take on its field, and sends nothing', async () => {
+      const { user, context } = setup({ patient: imss({ umf: 7 }) });
+      await choosePayer(user, 'IMSS');
+      await user.type(screen.getByRole('textbox', { name: 'CURP' }), 'HEGG560427MVZRRL04');
+      await user.type(screen.getByRole('textbox', { name: /NSS/ }), '72795608040{Enter}');
+      // UMF numbers stop at 9999: the referral event's schema says so, and the form asks it.
+      const umf = screen.getByRole('textbox', { name: 'UMF de adscripción' });
+      await user.type(umf, '10000{Enter}');
+      expect(umf).toBeInvalid();
+      expect(umf).toHaveAccessibleDescription('Escriba el número de la UMF (solo dígitos).');
+      expect(screen.queryByText(/No se aceptó la acción/)).not.toBeInTheDocument();
+      expect(context().imss.umfReferral).toBeNull();
+    });
+
     it('shows the format problems when the portal refuses the CURP or NSS', async () => {
       const { user } = setup();
       await choosePayer(user, 'IMSS');
