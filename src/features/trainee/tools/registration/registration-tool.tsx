@@ -25,6 +25,7 @@ import {
   type RegistrationContext,
   type RegistrationField,
 } from './registration-text';
+import '../tool-common.css';
 import './registration-tool.css';
 
 const PUBLIC_CLINIC_KINDS = ['imss-umf', 'imss-bienestar', 'issste'];

@@ -16,6 +16,7 @@ import { Equipment, HandHygiene, Privacy, Supplies } from './checklists';
 import { Containers } from './containers';
 import { contextOf, useTr, type Dispatch } from './room-text';
 import { Waste } from './waste';
+import '../tool-common.css';
 import './room-prep-tool.css';
 
 /** The room board's tool for preparing an exam room. */

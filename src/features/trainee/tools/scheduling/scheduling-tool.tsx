@@ -23,6 +23,7 @@ import { Navigation } from './navigation';
 import { Escalation, WaitingList } from './waiting-list';
 import { WarningDialog } from './warning-dialog';
 import { WeekGrid } from './week-grid';
+import '../tool-common.css';
 import './scheduling-tool.css';
 
 /** The agenda screen of the scheduling workflow. */
