@@ -45,19 +45,28 @@ function Field({ id, label, hint, errors, lang, children, extra }: { id: string;
   );
 }
 
-/** A text field that commits its draft on leaving it or on Enter. */
-export function TextField(props: FieldProps & { hint?: string | undefined; type?: string; multiline?: boolean; sensitiveMark?: string; inputRef?: Ref<HTMLInputElement> | undefined }) {
-  const { id, label, committed, errors, lang, disabled, onCommit, hint, type = 'text', multiline, sensitiveMark, inputRef } = props;
+/**
+ * A field's draft and its commit: the machine hears the value when the field is left or on Enter,
+ * and only when it changed, so the log records decisions, not keystrokes.
+ */
+function useCommittedDraft(committed: string, onCommit: (value: string) => void) {
   const [draft, setDraft] = useDraft(committed);
   const commit = () => {
     if (draft !== committed) onCommit(draft);
   };
-  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+  const commitOnEnter = (e: KeyboardEvent) => {
     if (e.key === 'Enter') {
       e.preventDefault();
       commit();
     }
   };
+  return { draft, setDraft, commit, commitOnEnter };
+}
+
+/** A text field that commits its draft on leaving it or on Enter. */
+export function TextField(props: FieldProps & { hint?: string | undefined; type?: string; multiline?: boolean; sensitiveMark?: string; inputRef?: Ref<HTMLInputElement> | undefined }) {
+  const { id, label, committed, errors, lang, disabled, onCommit, hint, type = 'text', multiline, sensitiveMark, inputRef } = props;
+  const { draft, setDraft, commit, commitOnEnter } = useCommittedDraft(committed, onCommit);
   const common = {
     id,
     value: draft,
@@ -81,7 +90,7 @@ export function TextField(props: FieldProps & { hint?: string | undefined; type?
       {multiline ? (
         <textarea {...common} rows={2} maxLength={500} onChange={(e) => setDraft(e.target.value)} />
       ) : (
-        <input {...common} ref={inputRef} type={type} maxLength={500} autoComplete="off" onChange={(e) => setDraft(e.target.value)} onKeyDown={onKey} />
+        <input {...common} ref={inputRef} type={type} maxLength={500} autoComplete="off" onChange={(e) => setDraft(e.target.value)} onKeyDown={commitOnEnter} />
       )}
     </Field>
   );
@@ -93,10 +102,7 @@ export function SexField(props: FieldProps & { t: Tr }) {
   const known = ['', 'H', 'M', 'X'];
   // Like the text fields, the choice is committed on leaving the field or on Enter: arrow keys on a
   // select fire a change per option, and committing each would log values the trainee only passed over.
-  const [draft, setDraft] = useDraft(committed);
-  const commit = () => {
-    if (draft !== committed) onCommit(draft);
-  };
+  const { draft, setDraft, commit, commitOnEnter } = useCommittedDraft(committed, onCommit);
   return (
     <Field id={id} label={label} hint={t('fields.sex.hint')} errors={errors} lang={lang}>
       <select
@@ -107,12 +113,7 @@ export function SexField(props: FieldProps & { t: Tr }) {
         aria-describedby={describedBy(`${id}-hint`, errors.length > 0 && `${id}-err`)}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            commit();
-          }
-        }}
+        onKeyDown={commitOnEnter}
       >
         <option value="">{t('fields.sex.choose')}</option>
         <option value="H">{t('fields.sex.H')}</option>
@@ -127,10 +128,7 @@ export function SexField(props: FieldProps & { t: Tr }) {
 /** The CURP with a live check as the trainee types; the machine hears only the committed value. */
 export function CurpField(props: FieldProps & { today: string; machineCheck: CheckResult | null; t: Tr }) {
   const { id, label, committed, errors, lang, disabled, onCommit, today, machineCheck, t } = props;
-  const [draft, setDraft] = useDraft(committed);
-  const commit = () => {
-    if (draft !== committed) onCommit(draft);
-  };
+  const { draft, setDraft, commit, commitOnEnter } = useCommittedDraft(committed, onCommit);
   const live: CheckResult | null =
     draft.trim() === '' ? null : draft === committed && machineCheck !== null ? machineCheck : checkCurp(draft, { today });
   // Errors recorded by a rejected save are listed below the field; the live list shows the rest.
@@ -180,12 +178,7 @@ export function CurpField(props: FieldProps & { today: string; machineCheck: Che
         aria-describedby={describedBy(`${id}-hint`, `${id}-live`, errors.length > 0 && `${id}-err`)}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            commit();
-          }
-        }}
+        onKeyDown={commitOnEnter}
       />
     </Field>
   );

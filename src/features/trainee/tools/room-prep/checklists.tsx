@@ -48,52 +48,74 @@ export const HandHygiene = memo(function HandHygiene({ lang, dispatch }: Omit<Pa
   );
 });
 
-/** The specialty's equipment: what is in the room, and placing what is missing. */
-export const Equipment = panelOf(function Equipment({ ctx, lang, dispatch }: PanelProps) {
-  const tr = useTr();
+/** One row of a checklist table: the item, its state (flagged when something is missing) and the action on it. */
+interface ChecklistRow {
+  key: string;
+  name: string;
+  state: string;
+  missing: boolean;
+  action?: { label: string; run: () => void } | undefined;
+}
+
+/** A panel's table of items, their state and one action each (equipment, supplies). */
+function ChecklistTable({ caption, columns, rows }: { caption: string; columns: [string, string, string]; rows: ChecklistRow[] }) {
   const id = useId();
-  // The specialty's checklist, then anything else already in the room.
-  const items: EquipmentId[] = [...REQUIRED_EQUIPMENT[ctx.specialty]];
-  for (const e of ctx.equipment.present) if (!items.includes(e)) items.push(e);
   return (
     <section className="room-prep-tool__panel" aria-labelledby={`${id}-heading`}>
       <table className="room-prep-tool__table">
-        <caption id={`${id}-heading`}>{tr('tools.roomPrep.equipment.heading')}</caption>
+        <caption id={`${id}-heading`}>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{tr('tools.roomPrep.equipment.item')}</th>
-            <th scope="col">{tr('tools.roomPrep.equipment.status')}</th>
-            <th scope="col">{tr('tools.roomPrep.equipment.action')}</th>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {items.map((e) => {
-            const present = ctx.equipment.present.includes(e);
-            const name = say(EQUIPMENT[e].name, lang);
-            return (
-              <tr key={e}>
-                <th scope="row">{name}</th>
-                <td className={present ? undefined : 'room-prep-tool__missing'}>
-                  {present ? tr('tools.roomPrep.equipment.present') : tr('tools.roomPrep.equipment.missing')}
-                </td>
-                <td>
-                  {!present && (
-                    <button
-                      type="button"
-                      className="room-prep-tool__button"
-                      onClick={() => dispatch({ type: 'room-prep.placeEquipment', equipment: e })}
-                    >
-                      {tr('tools.roomPrep.equipment.place')}
-                      <Hidden>{name}</Hidden>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.name}</th>
+              <td className={r.missing ? 'room-prep-tool__missing' : undefined}>{r.state}</td>
+              <td>
+                {r.action && (
+                  <button type="button" className="room-prep-tool__button" onClick={r.action.run}>
+                    {r.action.label}
+                    <Hidden>{r.name}</Hidden>
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** The specialty's equipment: what is in the room, and placing what is missing. */
+export const Equipment = panelOf(function Equipment({ ctx, lang, dispatch }: PanelProps) {
+  const tr = useTr();
+  // The specialty's checklist, then anything else already in the room.
+  const items: EquipmentId[] = [...REQUIRED_EQUIPMENT[ctx.specialty]];
+  for (const e of ctx.equipment.present) if (!items.includes(e)) items.push(e);
+  const place = tr('tools.roomPrep.equipment.place');
+  return (
+    <ChecklistTable
+      caption={tr('tools.roomPrep.equipment.heading')}
+      columns={[tr('tools.roomPrep.equipment.item'), tr('tools.roomPrep.equipment.status'), tr('tools.roomPrep.equipment.action')]}
+      rows={items.map((e) => {
+        const present = ctx.equipment.present.includes(e);
+        return {
+          key: e,
+          name: say(EQUIPMENT[e].name, lang),
+          state: present ? tr('tools.roomPrep.equipment.present') : tr('tools.roomPrep.equipment.missing'),
+          missing: !present,
+          action: present ? undefined : { label: place, run: () => dispatch({ type: 'room-prep.placeEquipment', equipment: e }) },
+        };
+      })}
+    />
   );
 }, ['equipment', 'specialty']);
 
@@ -106,40 +128,22 @@ function supplyLevel(ctx: RoomPrepContext, s: SupplyId): 'enough' | 'low' | 'res
 /** The supplies and their level, and restocking one. */
 export const Supplies = panelOf(function Supplies({ ctx, lang, dispatch }: PanelProps) {
   const tr = useTr();
-  const id = useId();
+  const restock = tr('tools.roomPrep.supplies.restock');
   return (
-    <section className="room-prep-tool__panel" aria-labelledby={`${id}-heading`}>
-      <table className="room-prep-tool__table">
-        <caption id={`${id}-heading`}>{tr('tools.roomPrep.supplies.heading')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{tr('tools.roomPrep.supplies.item')}</th>
-            <th scope="col">{tr('tools.roomPrep.supplies.level')}</th>
-            <th scope="col">{tr('tools.roomPrep.supplies.action')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SUPPLY_IDS.map((s) => {
-            const level = supplyLevel(ctx, s);
-            const name = say(SUPPLIES[s].name, lang);
-            return (
-              <tr key={s}>
-                <th scope="row">{name}</th>
-                <td className={level === 'low' || level === 'unavailable' ? 'room-prep-tool__missing' : undefined}>
-                  {tr(`tools.roomPrep.supplies.${level}`)}
-                </td>
-                <td>
-                  <button type="button" className="room-prep-tool__button" onClick={() => dispatch({ type: 'room-prep.restock', item: s })}>
-                    {tr('tools.roomPrep.supplies.restock')}
-                    <Hidden>{name}</Hidden>
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </section>
+    <ChecklistTable
+      caption={tr('tools.roomPrep.supplies.heading')}
+      columns={[tr('tools.roomPrep.supplies.item'), tr('tools.roomPrep.supplies.level'), tr('tools.roomPrep.supplies.action')]}
+      rows={SUPPLY_IDS.map((s) => {
+        const level = supplyLevel(ctx, s);
+        return {
+          key: s,
+          name: say(SUPPLIES[s].name, lang),
+          state: tr(`tools.roomPrep.supplies.${level}`),
+          missing: level === 'low' || level === 'unavailable',
+          action: { label: restock, run: () => dispatch({ type: 'room-prep.restock', item: s }) },
+        };
+      })}
+    />
   );
 }, ['supplies']);
 

@@ -11,6 +11,7 @@ import { LiveStatus } from '../../../../ui/live-status';
 import { afterThisFrame } from '../../../../ui/update-mark';
 import type { ToolProps } from '../tool-props';
 import { say } from '../tool-text';
+import { useAnnouncement } from '../use-announcement';
 import { describeChange } from './announcements';
 import { Equipment, HandHygiene, Privacy, Supplies } from './checklists';
 import { Containers } from './containers';
@@ -29,13 +30,7 @@ export default function RoomPrepTool(props: ToolProps) {
   const [sendError, setSendError] = useState<LocalizedText | null>(null);
   // The machine keeps every refusal; the screen shows the one caused by the trainee's last action.
   const [rejectedBefore, setRejectedBefore] = useState<number | null>(null);
-  const [prev, setPrev] = useState(ctx);
-  const [announcement, setAnnouncement] = useState('');
-  if (prev !== ctx) {
-    setPrev(ctx);
-    const said = describeChange(prev, ctx, tr, lang);
-    if (said) setAnnouncement(said);
-  }
+  const [announcement] = useAnnouncement(ctx, (prev, next) => describeChange(prev, next, tr, lang));
 
   // One function for the tool's life, so the memoised panels below redraw only when their part of the room changes.
   const latest = useRef({ send: props.send, rejected: ctx.rejected.length });

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { Lang } from '../../../../domain/text';
 import { doctorName, longDate, type SchedulingContext, type Translate } from './agenda';
 
@@ -43,14 +42,3 @@ export function describeChange(prev: SchedulingContext, next: SchedulingContext,
   return null;
 }
 
-/** Keeps the last announcement, recomputed when the context changes (React's "adjust state on prop change"). */
-export function useAnnouncement(ctx: SchedulingContext, tr: Translate, lang: Lang) {
-  const [prev, setPrev] = useState(ctx);
-  const [message, setMessage] = useState('');
-  if (prev !== ctx) {
-    setPrev(ctx);
-    const said = describeChange(prev, ctx, tr, lang);
-    if (said) setMessage(said);
-  }
-  return [message, setMessage] as const;
-}

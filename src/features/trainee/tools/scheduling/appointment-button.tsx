@@ -22,3 +22,26 @@ export function AppointmentButton(props: { appointment: Appointment; selected: b
     </button>
   );
 }
+
+/** The appointments of one grid cell. */
+export function AppointmentList(props: { appointments: Appointment[]; selectedId: string | null; onOpen: (id: string) => void; tr: Translate }) {
+  return (
+    <ul className="scheduling-tool__cell-list">
+      {props.appointments.map((a) => (
+        <li key={a.id}>
+          <AppointmentButton appointment={a} selected={props.selectedId === a.id} onOpen={props.onOpen} tr={props.tr} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A grid with nothing to draw (the clinic is closed, no doctor matches): its caption and why. */
+export function GridNotice({ caption, text }: { caption: string; text: string }) {
+  return (
+    <section className="scheduling-tool__grid-wrap" aria-label={caption}>
+      <h3>{caption}</h3>
+      <p>{text}</p>
+    </section>
+  );
+}

@@ -4,7 +4,7 @@ import type { Lang } from '../../../../domain/text';
 import { memoOnContext } from '../../../../ui/memo-on-context';
 import { say } from '../tool-text';
 import { appointmentsOf, isActive, longDate, ROW_MINUTES, useTr, type SchedulingContext } from './agenda';
-import { AppointmentButton } from './appointment-button';
+import { AppointmentList, GridNotice } from './appointment-button';
 
 /** One day of the doctors shown: a row per quarter hour, a column per doctor. */
 
@@ -15,20 +15,10 @@ export const DayGrid = memoOnContext(function DayGrid(props: { ctx: SchedulingCo
   const doctors = doctorsFor(clinic, { doctorId: selection.doctorId ?? undefined, specialty: selection.specialty ?? undefined });
   const caption = tr('tools.scheduling.grid.dayCaption', { date: longDate(date, props.lang) });
   if (!isIsoDate(date) || !clinic.hours.days.includes(weekday(date))) {
-    return (
-      <section className="scheduling-tool__grid-wrap" aria-label={caption}>
-        <h3>{caption}</h3>
-        <p>{tr('tools.scheduling.grid.closed')}</p>
-      </section>
-    );
+    return <GridNotice caption={caption} text={tr('tools.scheduling.grid.closed')} />;
   }
   if (doctors.length === 0) {
-    return (
-      <section className="scheduling-tool__grid-wrap" aria-label={caption}>
-        <h3>{caption}</h3>
-        <p>{tr('tools.scheduling.grid.noDoctors')}</p>
-      </section>
-    );
+    return <GridNotice caption={caption} text={tr('tools.scheduling.grid.noDoctors')} />;
   }
   const byDoctor = new Map(doctors.map((d) => [d.id, appointmentsOf(clinic, d.id, date)]));
   const open = isClockTime(clinic.hours.open) ? toMinutes(clinic.hours.open) : 0;
@@ -78,13 +68,7 @@ export const DayGrid = memoOnContext(function DayGrid(props: { ctx: SchedulingCo
                 if (starting.length > 0) {
                   return (
                     <td key={d.id} role="cell" className="scheduling-tool__cell scheduling-tool__cell--busy">
-                      <ul className="scheduling-tool__cell-list">
-                        {starting.map((a) => (
-                          <li key={a.id}>
-                            <AppointmentButton appointment={a} selected={props.selectedId === a.id} onOpen={props.onOpen} tr={tr} />
-                          </li>
-                        ))}
-                      </ul>
+                      <AppointmentList appointments={starting} selectedId={props.selectedId} onOpen={props.onOpen} tr={tr} />
                     </td>
                   );
                 }

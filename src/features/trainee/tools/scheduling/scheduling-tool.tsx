@@ -13,7 +13,8 @@ import { useQuietState } from '../../../../ui/use-quiet-state';
 import type { SendResult, ToolEvent, ToolProps } from '../tool-props';
 import { say } from '../tool-text';
 import { contextOf, doctorName, useTr } from './agenda';
-import { useAnnouncement } from './announcements';
+import { useAnnouncement } from '../use-announcement';
+import { describeChange } from './announcements';
 import { AppointmentDetail } from './appointment-detail';
 import { BookingForm } from './booking-form';
 import { PatientAppointment, PatientCard } from './contact-panel';
@@ -35,7 +36,7 @@ export default function SchedulingTool(props: ToolProps) {
   const id = useId();
   const [view, setView] = useState<'day' | 'week'>('day');
   const [sendError, setSendError] = useQuietState<LocalizedText | null>(null);
-  const [announcement, announce] = useAnnouncement(ctx, tr, lang);
+  const [announcement, announce] = useAnnouncement(ctx, (prev, next) => describeChange(prev, next, tr, lang));
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [booking, setBooking] = useState({ doctorId: '', date: selection.date, start: '', minutes: '' });
   const bookButton = useRef<HTMLButtonElement>(null);

@@ -3,7 +3,7 @@ import { doctorsFor } from '../../../../domain/clinic';
 import type { Lang } from '../../../../domain/text';
 import { memoOnContext } from '../../../../ui/memo-on-context';
 import { appointmentsOf, longDate, mondayOf, shortDate, useTr, type SchedulingContext } from './agenda';
-import { AppointmentButton } from './appointment-button';
+import { AppointmentList, GridNotice } from './appointment-button';
 
 /** The week of the doctors shown: a row per doctor, a column per working day. */
 
@@ -24,12 +24,7 @@ export const WeekGrid = memoOnContext(function WeekGrid(props: {
     to: longDate(days[days.length - 1] ?? addDays(monday, 6), props.lang),
   });
   if (doctors.length === 0) {
-    return (
-      <section className="scheduling-tool__grid-wrap" aria-label={caption}>
-        <h3>{caption}</h3>
-        <p>{tr('tools.scheduling.grid.noDoctors')}</p>
-      </section>
-    );
+    return <GridNotice caption={caption} text={tr('tools.scheduling.grid.noDoctors')} />;
   }
   return (
     <div className="scheduling-tool__grid-wrap" role="region" aria-label={caption} tabIndex={0}>
@@ -62,13 +57,7 @@ export const WeekGrid = memoOnContext(function WeekGrid(props: {
                 return (
                   <td key={d} className={`scheduling-tool__cell${works ? '' : ' scheduling-tool__cell--off'}`}>
                     {list.length > 0 ? (
-                      <ul className="scheduling-tool__cell-list">
-                        {list.map((a) => (
-                          <li key={a.id}>
-                            <AppointmentButton appointment={a} selected={props.selectedId === a.id} onOpen={props.onOpen} tr={tr} />
-                          </li>
-                        ))}
-                      </ul>
+                      <AppointmentList appointments={list} selectedId={props.selectedId} onOpen={props.onOpen} tr={tr} />
                     ) : works ? (
                       tr('tools.scheduling.grid.noAppointments')
                     ) : (
