@@ -26,6 +26,7 @@ import { WarningDialog } from './warning-dialog';
 import { WeekGrid } from './week-grid';
 import '../tool-common.css';
 import './scheduling-tool.css';
+import './agenda-grid.css';
 
 /** The agenda screen of the scheduling workflow. */
 export default function SchedulingTool(props: ToolProps) {
