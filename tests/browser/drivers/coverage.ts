@@ -1,4 +1,4 @@
-/** Coverage entries -> the payer and rights-check screen (src/features/trainee/tools/coverage-tool.tsx). */
+/** Coverage entries -> the payer and rights-check screen (src/features/trainee/tools/coverage/coverage-tool.tsx). */
 import { PAYERS } from '../../../src/domain/coverage';
 import type { PayerKind } from '../../../src/domain/types';
 import type { LogEntry } from '../../../src/engine/log';

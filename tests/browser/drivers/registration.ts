@@ -1,4 +1,4 @@
-/** Registration entries -> the clinic's record screen (src/features/trainee/tools/registration-tool.tsx). */
+/** Registration entries -> the clinic's record screen (src/features/trainee/tools/registration/registration-tool.tsx). */
 import type { Person } from '../../../src/domain/types';
 import type { LogEntry } from '../../../src/engine/log';
 import type { DriverContext } from './support';

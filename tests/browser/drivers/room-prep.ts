@@ -1,4 +1,4 @@
-/** Room-prep entries -> the room preparation screen (src/features/trainee/tools/room-prep-tool.tsx). */
+/** Room-prep entries -> the room preparation screen (src/features/trainee/tools/room-prep/room-prep-tool.tsx). */
 import { CONTAINERS, WASTE_ITEMS, type ContainerId, type WasteItemId } from '../../../src/domain/rpbi';
 import {
   CLEANING_STEPS,

@@ -1,4 +1,4 @@
-/** Scheduling entries -> the agenda screen (src/features/trainee/tools/scheduling-tool.tsx). */
+/** Scheduling entries -> the agenda screen (src/features/trainee/tools/scheduling/scheduling-tool.tsx). */
 import { addDays, weekday } from '../../../src/domain/calendar';
 import { findDoctor, SPECIALTY_NAMES, visitTypesOf } from '../../../src/domain/clinic';
 import type { Appointment, Clinic, Specialty } from '../../../src/domain/types';

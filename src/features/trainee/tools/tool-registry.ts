@@ -9,9 +9,9 @@ type ToolComponent = LazyExoticComponent<ComponentType<ToolProps>>;
 
 /** The tool for each workflow id the desk can show. */
 export const toolRegistry: Record<string, ToolComponent> = {
-  registration: lazy(() => import('./registration-tool')),
-  coverage: lazy(() => import('./coverage-tool')),
-  scheduling: lazy(() => import('./scheduling-tool')),
-  'room-prep': lazy(() => import('./room-prep-tool')),
+  registration: lazy(() => import('./registration/registration-tool')),
+  coverage: lazy(() => import('./coverage/coverage-tool')),
+  scheduling: lazy(() => import('./scheduling/scheduling-tool')),
+  'room-prep': lazy(() => import('./room-prep/room-prep-tool')),
 };
 

@@ -1,15 +1,15 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
-import type { Lang, LocalizedText } from '../../../domain/text';
-import type { Clinic, Coverage, Person } from '../../../domain/types';
-import { coverageInput, coverageWorkflow } from '../../../machines/coverage/definition';
-import type { CoverageContext, CoverageOptions } from '../../../machines/coverage/types';
-import { gloria, makeCase, sampleClinic } from '../../../machines/test-fixtures';
-import type { ServiceStates, WorkflowCase } from '../../../machines/workflow';
+import type { Lang, LocalizedText } from '../../../../domain/text';
+import type { Clinic, Coverage, Person } from '../../../../domain/types';
+import { coverageInput, coverageWorkflow } from '../../../../machines/coverage/definition';
+import type { CoverageContext, CoverageOptions } from '../../../../machines/coverage/types';
+import { gloria, makeCase, sampleClinic } from '../../../../machines/test-fixtures';
+import type { ServiceStates, WorkflowCase } from '../../../../machines/workflow';
 import CoverageTool from './coverage-tool';
-import { renderTool } from './tool-harness';
-import type { ToolEvent } from './tool-props';
+import { renderTool } from '../tool-harness';
+import type { ToolEvent } from '../tool-props';
 
 // A full desk screen in jsdom renders slowly on a busy machine: allow more than the 5 s default.
 vi.setConfig({ testTimeout: 20_000 });
@@ -81,6 +81,20 @@ describe('CoverageTool', () => {
       // Telling the patient their own UMF.
       await user.type(screen.getByRole('textbox', { name: 'UMF de adscripción' }), '7{Enter}');
       expect(context().imss.umfReferral?.umf).toBe(7);
+    });
+
+    it('marks a UMF number the referral cannot take on its field, and sends nothing', async () => {
+      const { user, context } = setup({ patient: imss({ umf: 7 }) });
+      await choosePayer(user, 'IMSS');
+      await user.type(screen.getByRole('textbox', { name: 'CURP' }), 'HEGG560427MVZRRL04');
+      await user.type(screen.getByRole('textbox', { name: /NSS/ }), '72795608040{Enter}');
+      // UMF numbers stop at 9999: the referral event's schema says so, and the form asks it.
+      const umf = screen.getByRole('textbox', { name: 'UMF de adscripción' });
+      await user.type(umf, '10000{Enter}');
+      expect(umf).toBeInvalid();
+      expect(umf).toHaveAccessibleDescription('Escriba el número de la UMF (solo dígitos).');
+      expect(screen.queryByText(/No se aceptó la acción/)).not.toBeInTheDocument();
+      expect(context().imss.umfReferral).toBeNull();
     });
 
     it('shows the format problems when the portal refuses the CURP or NSS', async () => {
@@ -200,7 +214,9 @@ describe('CoverageTool', () => {
   it('shows a refusal from the run instead of swallowing it', async () => {
     const { user } = setup({ refuse: () => ({ 'es-MX': 'El caso ya terminó.', en: 'The case has already ended.' }) });
     await user.click(screen.getByRole('button', { name: 'Informar la cantidad al paciente' }));
-    expect(screen.getByRole('alert')).toHaveTextContent('No se aceptó la acción: El caso ya terminó.');
+    // Shown beside the tool; the desk's alert is the one that announces it (desk-refusal.test.tsx).
+    expect(screen.getByText('No se aceptó la acción: El caso ya terminó.')).toBeVisible();
+    expect(screen.getByRole('alert')).not.toHaveTextContent('El caso ya terminó.');
   });
 
   it('works with the keyboard alone: payer, lookup and route', async () => {

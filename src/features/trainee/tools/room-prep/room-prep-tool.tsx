@@ -1,0 +1,161 @@
+/**
+ * The exam room between two patients (room-prep workflow): hand hygiene, cleaning steps in the
+ * order the trainee chooses, equipment, supplies, waste and its containers, privacy, and the room
+ * board's "ready". It renders only from the workflow snapshot and sends `room-prep.*` events; the
+ * machine records every choice, so nothing here blocks a mistake or marks an answer as right.
+ */import { startTransition, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { CLEANING_STEP_IDS, CLEANING_STEPS } from '../../../../domain/rooms';
+import { SPECIALTY_NAMES } from '../../../../domain/clinic';
+import type { LocalizedText } from '../../../../domain/text';
+import { LiveStatus } from '../../../../ui/live-status';
+import { afterThisFrame } from '../../../../ui/update-mark';
+import type { ToolProps } from '../tool-props';
+import { say } from '../tool-text';
+import { useAnnouncement } from '../use-announcement';
+import { describeChange } from './announcements';
+import { Equipment, HandHygiene, Privacy, Supplies } from './checklists';
+import { Containers } from './containers';
+import { contextOf, useTr, type Dispatch } from './room-text';
+import { Waste } from './waste';
+import '../tool-common.css';
+import './room-prep-tool.css';
+
+/** The room board's tool for preparing an exam room. */
+export default function RoomPrepTool(props: ToolProps) {
+  const tr = useTr();
+  const { lang } = props;
+  const ctx = contextOf(props);
+  const id = useId();
+  const finished = props.snapshot.status === 'done';
+  const [sendError, setSendError] = useState<LocalizedText | null>(null);
+  // The machine keeps every refusal; the screen shows the one caused by the trainee's last action.
+  const [rejectedBefore, setRejectedBefore] = useState<number | null>(null);
+  const [announcement] = useAnnouncement(ctx, (prev, next) => describeChange(prev, next, tr, lang));
+
+  // One function for the tool's life, so the memoised panels below redraw only when their part of the room changes.
+  const latest = useRef({ send: props.send, rejected: ctx.rejected.length });
+  useLayoutEffect(() => {
+    latest.current = { send: props.send, rejected: ctx.rejected.length };
+  });
+  const dispatch: Dispatch = useCallback((event) => {
+    const before = latest.current.rejected;
+    const result = latest.current.send(event);
+    // Drawn with the action's new view, after the frame that acknowledges it (ui/update-mark.ts).
+    afterThisFrame(() =>
+      startTransition(() => {
+        setRejectedBefore(before);
+        setSendError(result.ok ? null : result.reason);
+      }),
+    );
+    return result;
+  }, []);
+
+  const rejection = rejectedBefore !== null && ctx.rejected.length > rejectedBefore ? ctx.rejected[ctx.rejected.length - 1] : undefined;
+
+  // A neutral order (alphabetical in the language on screen), so the list does not give the answer away.
+  const stepsByName = useMemo(() => {
+    const collator = new Intl.Collator(lang);
+    return [...CLEANING_STEP_IDS].sort((a, b) => collator.compare(say(CLEANING_STEPS[a].name, lang), say(CLEANING_STEPS[b].name, lang)));
+  }, [lang]);
+
+  return (
+    <div className="room-prep-tool">
+      <header className="room-prep-tool__header">
+        <h2 className="room-prep-tool__title">
+          {tr('tools.roomPrep.title')} — {ctx.room.name}
+        </h2>
+        <p className="room-prep-tool__badge">{tr('tools.roomPrep.simulation')}</p>
+      </header>
+
+      {/* The desk announces a refusal by the run; only the room's own refusals are announced here. */}
+      <div className="room-prep-tool__alert" data-empty={rejection || sendError ? 'false' : 'true'}>
+        <div role="alert">
+          {rejection && (
+            <>
+              <p className="room-prep-tool__alert-title">{tr('tools.roomPrep.rejectedTitle')}</p>
+              <p>{say(rejection.reason, lang)}</p>
+            </>
+          )}
+        </div>
+        {!rejection && sendError && (
+          <>
+            <p className="room-prep-tool__alert-title">{tr('tools.roomPrep.rejectedTitle')}</p>
+            <p>{say(sendError, lang)}</p>
+          </>
+        )}
+      </div>
+      <LiveStatus className="room-prep-tool__status">{announcement}</LiveStatus>
+
+      <dl className="room-prep-tool__facts">
+        <div>
+          <dt>{tr('tools.roomPrep.room')}</dt>
+          <dd>{ctx.room.name}</dd>
+        </div>
+        <div>
+          <dt>{tr('tools.roomPrep.specialty')}</dt>
+          <dd>{say(SPECIALTY_NAMES[ctx.specialty], lang)}</dd>
+        </div>
+        <div>
+          <dt>{tr('tools.roomPrep.board')}</dt>
+          <dd className={`room-prep-tool__board room-prep-tool__board--${ctx.board}`}>{tr(`tools.roomPrep.boardStatus.${ctx.board}`)}</dd>
+        </div>
+        <div>
+          <dt>{tr('tools.roomPrep.hands.label')}</dt>
+          <dd>{tr(`tools.roomPrep.hands.${ctx.hands}`)}</dd>
+        </div>
+      </dl>
+      {ctx.cleaning.organicMatter && !ctx.cleaning.done.includes('remove-organic-matter') && (
+        <p className="room-prep-tool__notice">{tr('tools.roomPrep.organicMatter')}</p>
+      )}
+
+      <fieldset className="room-prep-tool__frame" disabled={finished}>
+        <div className="room-prep-tool__layout">
+          <HandHygiene lang={lang} dispatch={dispatch} />
+
+          <section className="room-prep-tool__panel" aria-labelledby={`${id}-cleaning`}>
+            <h3 id={`${id}-cleaning`}>{tr('tools.roomPrep.cleaning.heading')}</h3>
+            <p className="room-prep-tool__muted" id={`${id}-cleaning-help`}>
+              {tr('tools.roomPrep.cleaning.help')}
+            </p>
+            <ul className="room-prep-tool__steps" aria-label={tr('tools.roomPrep.cleaning.steps')}>
+              {stepsByName.map((s) => (
+                <li key={s}>
+                  <button
+                    type="button"
+                    className="room-prep-tool__button"
+                    aria-describedby={`${id}-cleaning-help`}
+                    onClick={() => dispatch({ type: 'room-prep.cleanStep', step: s })}
+                  >
+                    {say(CLEANING_STEPS[s].name, lang)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <h4 id={`${id}-done`}>{tr('tools.roomPrep.cleaning.done')}</h4>
+            {ctx.cleaning.done.length === 0 ? (
+              <p className="room-prep-tool__muted">{tr('tools.roomPrep.cleaning.noneYet')}</p>
+            ) : (
+              <ol aria-labelledby={`${id}-done`} className="room-prep-tool__sequence">
+                {ctx.cleaning.done.map((s, i) => (
+                  <li key={i}>{say(CLEANING_STEPS[s].name, lang)}</li>
+                ))}
+              </ol>
+            )}
+          </section>
+
+          <Waste ctx={ctx} lang={lang} dispatch={dispatch} />
+          <Containers ctx={ctx} lang={lang} dispatch={dispatch} />
+          <Equipment ctx={ctx} lang={lang} dispatch={dispatch} />
+          <Supplies ctx={ctx} lang={lang} dispatch={dispatch} />
+          <Privacy ctx={ctx} lang={lang} dispatch={dispatch} />
+        </div>
+        <div className="room-prep-tool__finish">
+          {finished && <p className="room-prep-tool__ready-note">{tr('tools.roomPrep.markedReady')}</p>}
+          <button type="button" className="button button--primary" onClick={() => dispatch({ type: 'room-prep.markReady' })}>
+            {tr('tools.roomPrep.markReady')}
+          </button>
+        </div>
+      </fieldset>
+    </div>
+  );
+}
