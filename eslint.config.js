@@ -28,6 +28,17 @@ const intoCliZones = layers.map((layer) => ({
   from: './src/cli',
   message: `Only the command line imports src/cli; the engine and below run unchanged in the browser.`,
 }));
+/**
+ * What plays a scenario never imports what loads, lints or documents one (ink's runtime/compiler
+ * split): a runtime-only bundle stays possible, and the desk's chunks stay small.
+ */
+const runtimeZones = ['format', 'run', 'shift'].flatMap((runtime) =>
+  ['load', 'analysis', 'docs', 'testing'].map((tooling) => ({
+    target: `./src/engine/${runtime}`,
+    from: `./src/engine/${tooling}`,
+    message: `The engine's runtime (format, run, shift) may not import engine/${tooling}: what plays a scenario never imports what loads or lints one (docs/decisions/0020-lint-holes.md).`,
+  })),
+);
 /** ui may import domain types only. */
 const uiZones = ['machines', 'engine', 'stores'].map((layer) => ({
   target: './src/ui',
@@ -85,6 +96,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The engine's runtime/loader split; its tests may build runs from loaded fixtures.
+    files: ['src/engine/**'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...intoCliZones, ...runtimeZones] }] },
   },
   {
     // The headless layers: no React, no DOM, no zustand, no wall clock, no Math.random.

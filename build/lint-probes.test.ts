@@ -21,6 +21,12 @@ describe('the lint rules that keep the engine headless', () => {
     expect(errors.some((e) => e.startsWith('import-x/no-restricted-paths') && e.includes('src/cli'))).toBe(true);
   });
 
+  it('refuses the runtime (run, shift, format) importing what loads or lints a scenario', async () => {
+    const errors = await ruleIds("export { loadScenarioText } from '../load/loader';\n", 'src/engine/run/probe-runtime.ts');
+    expect(errors.some((e) => e.startsWith('import-x/no-restricted-paths') && e.includes('engine/load'))).toBe(true);
+    expect(await ruleIds("import type { Diagnostic } from '../format/diagnostics';\nexport type D = Diagnostic;\n", 'src/engine/run/probe-runtime.ts')).toEqual([]);
+  });
+
   it('refuses a Node built-in in the engine, with or without the node: prefix', async () => {
     expect(await ruleIds("import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n", 'src/engine/probe-node.ts')).toEqual([
       expect.stringMatching(/^no-restricted-imports: .*no Node built-ins/),

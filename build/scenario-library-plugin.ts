@@ -3,7 +3,7 @@
  * Node loader (the code `npm run scenarios -- check` runs) reads and validates scenarios/ once, and
  * the browser gets virtual modules instead of YAML and a loader:
  *
- * - `virtual:scenario-catalog`: the catalogue for list pages (src/engine/library-catalog.ts), with
+ * - `virtual:scenario-catalog`: the catalogue for list pages (src/engine/load/library-index.ts), with
  *   the broken files and their errors, but without the cases' and shifts' titles and summaries, plus
  *   `loadCase(id)`, `loadShift(id)`, `loadClinic(id)` and `loadTexts(lang)`;
  * - `virtual:scenario-catalog-text/<lang>`: one language's catalogue texts, a lazy chunk each, so a
@@ -21,7 +21,7 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerImport, type Plugin } from 'vite';
 import type { Lang } from '../src/domain/text';
-import type { BareCatalog, CatalogTexts } from '../src/engine/library-catalog';
+import type { BareCatalog, CatalogTexts } from '../src/engine/load/library-index';
 import type * as Compiler from './scenario-library';
 import type { CompiledLibrary } from './scenario-library';
 

@@ -5,9 +5,9 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import { nodeFileSystem } from '../src/cli/node-files';
-import { loadLibraryFrom, type Library, type ScenarioFileSystem } from '../src/engine/library';
+import { loadLibraryFrom, type Library, type ScenarioFileSystem } from '../src/engine/load/library';
 import type { Lang } from '../src/domain/text';
-import { catalogOf, splitCatalog, type BareCatalog, type CatalogTexts, type LibraryCatalog } from '../src/engine/library-catalog';
+import { catalogOf, splitCatalog, type BareCatalog, type CatalogTexts, type LibraryCatalog } from '../src/engine/load/library-index';
 
 /** The library as compiled for the browser: the catalogue and each document by `<kind>/<id>`. */
 export interface CompiledLibrary {

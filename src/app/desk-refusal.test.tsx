@@ -6,7 +6,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { memoryLocation } from 'wouter/memory-location';
-import { CLINIC_YAML } from '../engine/loader-fixtures';
+import { CLINIC_YAML } from '../engine/testing/loader-fixtures';
 import { newAttempt } from '../stores/attempt-record';
 import { memoryAttemptStorage } from '../stores/attempt-storage';
 import { useAppStore } from '../stores/app-store';

@@ -5,12 +5,12 @@
 declare module 'virtual:scenario-catalog' {
   // An ambient module cannot import relative paths (such an import silently becomes `any`): import types can.
   /* eslint-disable @typescript-eslint/consistent-type-imports */
-  type BareCatalog = import('../engine/library-catalog').BareCatalog;
-  type CatalogTexts = import('../engine/library-catalog').CatalogTexts;
+  type BareCatalog = import('../engine/load/library-index').BareCatalog;
+  type CatalogTexts = import('../engine/load/library-index').CatalogTexts;
   type Lang = import('../domain/text').Lang;
-  type ScenarioCase = import('../engine/scenario.schema').ScenarioCase;
-  type ShiftFile = import('../engine/scenario.schema').ShiftFile;
-  type ClinicFile = import('../engine/scenario.schema').ClinicFile;
+  type ScenarioCase = import('../engine/format/scenario.schema').ScenarioCase;
+  type ShiftFile = import('../engine/format/scenario.schema').ShiftFile;
+  type ClinicFile = import('../engine/format/scenario.schema').ClinicFile;
   /* eslint-enable @typescript-eslint/consistent-type-imports */
 
   /** The catalogue: list-page fields of every valid document but its texts, and the broken files with their errors. */

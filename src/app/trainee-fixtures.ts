@@ -2,8 +2,8 @@
  * Scenario files for the trainee screens' tests: a clinic and two small dialogue-only cases (so the
  * tests do not depend on the tools or on the shipped library's content).
  */
-import { CLINIC_YAML } from '../engine/loader-fixtures';
-import type { SourceFile } from '../engine/library';
+import { CLINIC_YAML } from '../engine/testing/loader-fixtures';
+import type { SourceFile } from '../engine/load/library';
 
 /** A dialogue case: greeting (formal +2, curt -2 with feedback, rude critical), then an end. */
 export const SALUDO_YAML = `format: 1

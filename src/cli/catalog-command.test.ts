@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { memoryFileSystem } from '../engine/library';
-import { CASE_YAML, CLINIC_YAML, fakeRegistry } from '../engine/loader-fixtures';
+import { memoryFileSystem } from '../engine/load/library';
+import { CASE_YAML, CLINIC_YAML, fakeRegistry } from '../engine/testing/loader-fixtures';
 import { CATALOG_PATH, catalogText, createCatalogCommand } from './catalog-command';
 import type { CliContext } from './cli-context';
 

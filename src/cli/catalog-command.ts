@@ -1,10 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Lang } from '../domain/text';
-import { buildCatalog } from '../engine/catalog';
-import { formatDiagnostic } from '../engine/diagnostics';
-import { loadLibraryFrom, type ScenarioFileSystem } from '../engine/library';
-import type { WorkflowRegistry } from '../engine/loader';
+import { buildCatalog } from '../engine/docs/library-doc';
+import { formatDiagnostic } from '../engine/format/diagnostics';
+import { loadLibraryFrom, type ScenarioFileSystem } from '../engine/load/library';
+import type { WorkflowRegistry } from '../engine/load/loader';
 import type { CliCommand } from './cli-context';
 import { nodeFileSystem } from './node-files';
 

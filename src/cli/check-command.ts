@@ -1,6 +1,6 @@
-import { countDiagnostics, formatDiagnostic } from '../engine/diagnostics';
-import { loadLibraryInContext, summaryLine, type ScenarioFileSystem } from '../engine/library';
-import type { WorkflowRegistry } from '../engine/loader';
+import { countDiagnostics, formatDiagnostic } from '../engine/format/diagnostics';
+import { loadLibraryInContext, summaryLine, type ScenarioFileSystem } from '../engine/load/library';
+import type { WorkflowRegistry } from '../engine/load/loader';
 import type { CliCommand } from './cli-context';
 import { nodeFileSystem } from './node-files';
 import { jsonLines } from './terminal-text';

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { memoryFileSystem } from '../engine/library';
-import { CASE_YAML, CLINIC_YAML, fakeRegistry } from '../engine/loader-fixtures';
+import { memoryFileSystem } from '../engine/load/library';
+import { CASE_YAML, CLINIC_YAML, fakeRegistry } from '../engine/testing/loader-fixtures';
 import { createCheckCommand } from './check-command';
 import type { CliContext, ParsedArgs } from './cli-context';
 import { detectLang, main, parseArgs } from './cli-main';

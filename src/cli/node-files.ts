@@ -1,8 +1,8 @@
 import { constants } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ScenarioFileSystem } from '../engine/library';
-import { LIMITS } from '../engine/scenario.schema';
+import type { ScenarioFileSystem } from '../engine/load/library';
+import { LIMITS } from '../engine/format/scenario.schema';
 
 const YAML = /\.ya?ml$/i;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { memoryFileSystem } from '../engine/library';
-import { fakeWorkflows } from '../engine/run-fixtures';
+import { memoryFileSystem } from '../engine/load/library';
+import { fakeWorkflows } from '../engine/testing/run-fixtures';
 import type { CliContext } from './cli-context';
 import { NotRegularFileError } from './node-files';
 import { createPlayCommand } from './play-command';

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { buildWorkflowGuide } from '../engine/guide';
-import { jsonSchemaText } from '../engine/json-schema';
+import { buildWorkflowGuide } from '../engine/docs/guide';
+import { jsonSchemaText } from '../engine/docs/json-schema';
 import { workflows } from '../machines/registry';
 import type { CliCommand } from './cli-context';
 

@@ -1,7 +1,7 @@
-import { countDiagnostics, formatDiagnostic } from '../engine/diagnostics';
-import { loadLibraryInContext } from '../engine/library';
-import { bestPercent, pathCount, scoreRange } from '../engine/lint';
-import { CATEGORIES } from '../engine/scenario.schema';
+import { countDiagnostics, formatDiagnostic } from '../engine/format/diagnostics';
+import { loadLibraryInContext } from '../engine/load/library';
+import { bestPercent, pathCount, scoreRange } from '../engine/analysis/lint';
+import { CATEGORIES } from '../engine/format/scenario.schema';
 import type { CliCommand } from './cli-context';
 import { DEFAULT_PATHS, reportMissing, type CommandDeps } from './check-command';
 import { nodeFileSystem } from './node-files';

@@ -1,15 +1,15 @@
 import { resolve } from 'node:path';
 import type { Lang, LocalizedText } from '../domain/text';
-import { CaseDataError } from '../engine/case-data';
-import { formatDiagnostic } from '../engine/diagnostics';
-import { loadLibraryInContext, type ScenarioFileSystem } from '../engine/library';
-import { fromFileLog } from '../engine/log';
-import { replay } from '../engine/replay';
-import type { RunResult } from '../engine/score';
+import { CaseDataError } from '../engine/run/case-data';
+import { formatDiagnostic } from '../engine/format/diagnostics';
+import { loadLibraryInContext, type ScenarioFileSystem } from '../engine/load/library';
+import { fromFileLog } from '../engine/format/log';
+import { replay } from '../engine/run/replay';
+import type { RunResult } from '../engine/run/score';
 import type { WorkflowRegistry } from '../machines/registry';
-import { CATEGORIES, type CaseTest, type ClinicFile, type ScenarioCase, type ShiftFile, type ShiftTest } from '../engine/scenario.schema';
-import { prepareShift, replayShift, ShiftPrepareError, type ShiftLibrary, type ShiftResult } from '../engine/shift';
-import { prepareCase } from '../engine/variants';
+import { CATEGORIES, type CaseTest, type ClinicFile, type ScenarioCase, type ShiftFile, type ShiftTest } from '../engine/format/scenario.schema';
+import { prepareShift, replayShift, ShiftPrepareError, type ShiftLibrary, type ShiftResult } from '../engine/shift/shift';
+import { prepareCase } from '../engine/run/variants';
 import type { CliCommand } from './cli-context';
 import { nodeFileSystem } from './node-files';
 

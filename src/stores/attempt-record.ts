@@ -6,8 +6,8 @@
  */
 // zod/mini, not classic: this check runs on the trainee routes' first load, which has a JavaScript budget.
 import * as z from 'zod/mini';
-import { persistedLogSchema, type PersistedLog } from '../engine/log';
-import type { RunMode } from '../engine/run';
+import { persistedLogSchema, type PersistedLog } from '../engine/format/log';
+import type { RunMode } from '../engine/run/run';
 
 /** Version of the stored attempt shape; older versions are migrated in migrateAttempt. */
 export const ATTEMPT_VERSION = 1;

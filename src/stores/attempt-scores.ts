@@ -4,9 +4,9 @@
  * The log is replayed against the case for its seed, as the desk and the debrief do. Imported on
  * demand by the pages that list attempts, so the engine stays out of their first load.
  */
-import type { ClinicFile, ScenarioCase } from '../engine/scenario.schema';
-import { replayPersisted } from '../engine/replay';
-import { prepareCase } from '../engine/variants';
+import type { ClinicFile, ScenarioCase } from '../engine/format/scenario.schema';
+import { replayPersisted } from '../engine/run/replay';
+import { prepareCase } from '../engine/run/variants';
 import type { AttemptRecord, AttemptSummary } from './attempt-record';
 
 /** What a log that no longer replays scores: nothing, and not finished (its desk says why). */

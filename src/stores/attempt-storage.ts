@@ -5,7 +5,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { readAttempt, type AttemptRecord } from './attempt-record';
-import type { PersistedLog } from '../engine/log';
+import type { PersistedLog } from '../engine/format/log';
 import { browserStorage } from './safe-storage';
 
 /** A stored value that could not be read, kept apart with the reason. */

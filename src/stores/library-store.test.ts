@@ -1,7 +1,7 @@
 import type { Lang } from '../domain/text';
-import { splitCatalog, type CatalogTexts, type LibraryCatalog } from '../engine/library-catalog';
-import { CASE_YAML, CLINIC_YAML } from '../engine/loader-fixtures';
-import type { ClinicFile, ScenarioCase, ShiftFile } from '../engine/scenario.schema';
+import { splitCatalog, type CatalogTexts, type LibraryCatalog } from '../engine/load/library-index';
+import { CASE_YAML, CLINIC_YAML } from '../engine/testing/loader-fixtures';
+import type { ClinicFile, ScenarioCase, ShiftFile } from '../engine/format/scenario.schema';
 import { createLibraryStore, type LibrarySource } from './library-store';
 
 /** A fake precompiled library: two cases, one shift over both, two clinics, one broken file; loads are counted. */

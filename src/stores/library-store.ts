@@ -9,11 +9,11 @@
  */
 import { create } from 'zustand';
 import type { Lang } from '../domain/text';
-import type { SourceFile } from '../engine/library';
+import type { SourceFile } from '../engine/load/library';
 import {
   catalogOf, withTexts, type BareCatalog, type BrokenFile, type CaseEntry, type CatalogTexts, type ClinicEntry, type LibraryCatalog, type ShiftEntry,
-} from '../engine/library-catalog';
-import type { ClinicFile, ScenarioCase, ShiftFile } from '../engine/scenario.schema';
+} from '../engine/load/library-index';
+import type { ClinicFile, ScenarioCase, ShiftFile } from '../engine/format/scenario.schema';
 
 export type { BrokenFile, CaseEntry, ClinicEntry, ShiftEntry };
 
@@ -81,7 +81,7 @@ export interface LibraryState {
 
 /** A LibrarySource over raw YAML files: the loader (yaml, zod, lint) is imported only now. */
 export async function sourceFromFiles(files: readonly SourceFile[]): Promise<LibrarySource> {
-  const { loadLibrary } = await import('../engine/library');
+  const { loadLibrary } = await import('../engine/load/library');
   const lib = loadLibrary(files);
   return {
     catalog: catalogOf(lib),

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { loadLibrary, type SourceFile } from '../../src/engine/library';
-import { PARSE_OPTIONS, readYaml } from '../../src/engine/yaml-positions';
-import { fakeWorkflows } from '../../src/engine/run-fixtures';
+import { loadLibrary, type SourceFile } from '../../src/engine/load/library';
+import { PARSE_OPTIONS, readYaml } from '../../src/engine/load/yaml-positions';
+import { fakeWorkflows } from '../../src/engine/testing/run-fixtures';
 import { bestTime, type Bench } from './bench';
 
 const cases = join(import.meta.dirname, '../fixtures/golden/cases');

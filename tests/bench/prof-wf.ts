@@ -5,10 +5,10 @@
 import { join } from 'node:path';
 import { createActor } from 'xstate';
 import { nodeFileSystem } from '../../src/cli/node-files';
-import { loadLibraryFrom } from '../../src/engine/library';
-import { fromFileLog } from '../../src/engine/log';
-import { replay } from '../../src/engine/replay';
-import { prepareCase } from '../../src/engine/variants';
+import { loadLibraryFrom } from '../../src/engine/load/library';
+import { fromFileLog } from '../../src/engine/format/log';
+import { replay } from '../../src/engine/run/replay';
+import { prepareCase } from '../../src/engine/run/variants';
 import { workflows } from '../../src/machines/registry';
 import type { WorkflowId } from '../../src/machines/workflow';
 

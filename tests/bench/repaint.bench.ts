@@ -32,7 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type CDPSession, type Locator, type Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { fromFileLog, type LogEntry } from '../../src/engine/log';
+import { fromFileLog, type LogEntry } from '../../src/engine/format/log';
 import { CHROMIUM_ARGS } from '../browser/browser';
 import { seedAttempt as seedStored } from '../browser/seed-attempt';
 import { fetchedScripts, totalBytes } from '../browser/fetched-scripts';

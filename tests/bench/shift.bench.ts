@@ -7,10 +7,10 @@
  */
 import { join } from 'node:path';
 import { nodeFileSystem } from '../../src/cli/node-files';
-import { loadLibraryFrom } from '../../src/engine/library';
-import { fromFileLog, type LogEntry } from '../../src/engine/log';
-import { shiftSchema } from '../../src/engine/scenario.schema';
-import { createShift, prepareShift, replayShift, type ShiftRun } from '../../src/engine/shift';
+import { loadLibraryFrom } from '../../src/engine/load/library';
+import { fromFileLog, type LogEntry } from '../../src/engine/format/log';
+import { shiftSchema } from '../../src/engine/format/scenario.schema';
+import { createShift, prepareShift, replayShift, type ShiftRun } from '../../src/engine/shift/shift';
 import type { Bench, Figure } from './bench';
 
 /** Cases reused by the bench: [case id, channel]; each must have a best-path test first. */

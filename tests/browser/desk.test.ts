@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { fromFileLog, type LogEntry } from '../../src/engine/log';
+import { fromFileLog, type LogEntry } from '../../src/engine/format/log';
 import { seedAttempt as seedStored } from './seed-attempt';
 import { axeViolations, launchBrowser, openPage, screenshotWholePage, type TrackedPage } from './browser';
 

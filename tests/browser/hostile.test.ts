@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { parse, stringify } from 'yaml';
-import { loadLibrary } from '../../src/engine/library';
+import { loadLibrary } from '../../src/engine/load/library';
 import { appUrl, launchBrowser } from './browser';
 
 const CASE_ID = 'empleador-pregunta-diagnostico';

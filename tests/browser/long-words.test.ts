@@ -12,8 +12,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { parse, stringify } from 'yaml';
-import { loadLibrary } from '../../src/engine/library';
-import { fromFileLog } from '../../src/engine/log';
+import { loadLibrary } from '../../src/engine/load/library';
+import { fromFileLog } from '../../src/engine/format/log';
 import { appUrl, launchBrowser } from './browser';
 import { seedAttempt } from './seed-attempt';
 

@@ -4,7 +4,7 @@
  * the benches use it outside the test runner.
  */
 import type { Page } from 'playwright-core';
-import type { LogEntry } from '../../src/engine/log';
+import type { LogEntry } from '../../src/engine/format/log';
 import { JOURNAL_PREFIX } from '../../src/stores/attempt-storage';
 
 export interface SeededAttempt {

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { fromFileLog, type LogEntry } from '../../src/engine/log';
+import { fromFileLog, type LogEntry } from '../../src/engine/format/log';
 import { JOURNAL_PREFIX } from '../../src/stores/attempt-storage';
 import { appUrl, launchBrowser } from './browser';
 import { seedAttempt } from './seed-attempt';

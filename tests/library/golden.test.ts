@@ -6,11 +6,11 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatDiagnostic } from '../../src/engine/diagnostics';
-import { parseScenarioFile } from '../../src/engine/loader';
-import { replayPersisted } from '../../src/engine/replay';
-import { fakeWorkflows } from '../../src/engine/run-fixtures';
-import type { ScenarioCase } from '../../src/engine/scenario.schema';
+import { formatDiagnostic } from '../../src/engine/format/diagnostics';
+import { parseScenarioFile } from '../../src/engine/load/loader';
+import { replayPersisted } from '../../src/engine/run/replay';
+import { fakeWorkflows } from '../../src/engine/testing/run-fixtures';
+import type { ScenarioCase } from '../../src/engine/format/scenario.schema';
 
 const dir = join(import.meta.dirname, '../fixtures/golden');
 const update = process.env.UPDATE_GOLDEN === '1';

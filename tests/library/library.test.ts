@@ -8,14 +8,14 @@
 import { join } from 'node:path';
 import { runCaseTest, runShiftTest } from '../../src/cli/test-command';
 import { nodeFileSystem } from '../../src/cli/node-files';
-import { formatDiagnostic } from '../../src/engine/diagnostics';
-import { loadLibraryFrom } from '../../src/engine/library';
-import { fromFileLog } from '../../src/engine/log';
-import { replay } from '../../src/engine/replay';
-import { createRun } from '../../src/engine/run';
-import { prepareCase } from '../../src/engine/variants';
-import { warmUpSteps } from '../../src/engine/warm-up';
-import type { ScenarioCase } from '../../src/engine/scenario.schema';
+import { formatDiagnostic } from '../../src/engine/format/diagnostics';
+import { loadLibraryFrom } from '../../src/engine/load/library';
+import { fromFileLog } from '../../src/engine/format/log';
+import { replay } from '../../src/engine/run/replay';
+import { createRun } from '../../src/engine/run/run';
+import { prepareCase } from '../../src/engine/run/variants';
+import { warmUpSteps } from '../../src/engine/run/warm-up';
+import type { ScenarioCase } from '../../src/engine/format/scenario.schema';
 import { workflows } from '../../src/machines/registry';
 
 const root = join(import.meta.dirname, '../../scenarios');
@@ -99,7 +99,7 @@ describe('the scenario library', () => {
     expect(differences).toEqual([]);
   });
 
-  // The desk plays a case's self-test logs on scratch runs while idle (engine/warm-up.ts), over the
+  // The desk plays a case's self-test logs on scratch runs while idle (engine/run/warm-up.ts), over the
   // same prepared case as the trainee's run: that must change nothing the trainee's run then does.
   it('plays every self-test log the same after the desk has warmed up on that case', async () => {
     const differences: string[] = [];

@@ -6,11 +6,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { formatDiagnostic } from '../../src/engine/diagnostics';
-import { decodeScenarioBytes, loadLibrary } from '../../src/engine/library';
-import { parseScenarioFile } from '../../src/engine/loader';
-import { CASE_YAML, fakeRegistry } from '../../src/engine/loader-fixtures';
-import { LIMITS } from '../../src/engine/scenario.schema';
+import { formatDiagnostic } from '../../src/engine/format/diagnostics';
+import { decodeScenarioBytes, loadLibrary } from '../../src/engine/load/library';
+import { parseScenarioFile } from '../../src/engine/load/loader';
+import { CASE_YAML, fakeRegistry } from '../../src/engine/testing/loader-fixtures';
+import { LIMITS } from '../../src/engine/format/scenario.schema';
 
 const dir = join(import.meta.dirname, '../fixtures/malformed');
 const clinicPath = join(import.meta.dirname, '../fixtures/valid/umf-prueba.yaml');

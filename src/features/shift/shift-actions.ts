@@ -2,7 +2,7 @@
  * Starting shift attempts. Ids and seeds come from the browser's crypto (unique, unpredictable);
  * the seed is then recorded so the shift replays exactly.
  */
-import type { RunMode } from '../../engine/run';
+import type { RunMode } from '../../engine/run/run';
 import { newAttempt } from '../../stores/attempt-record';
 import { useAttemptsStore } from '../../stores/attempts-store';
 

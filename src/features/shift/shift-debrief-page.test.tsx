@@ -8,10 +8,10 @@ import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../../app/i18n/i18n';
 // eslint-disable-next-line import-x/no-restricted-paths -- test-only: every string resource bundled
 import { allResources } from '../../app/i18n/resources';
-import { clockToSeconds } from '../../engine/case-data';
-import { loadLibrary } from '../../engine/library';
-import { fromFileLog } from '../../engine/log';
-import { prepareShift, type PreparedShift } from '../../engine/shift';
+import { clockToSeconds } from '../../engine/run/case-data';
+import { loadLibrary } from '../../engine/load/library';
+import { fromFileLog } from '../../engine/format/log';
+import { prepareShift, type PreparedShift } from '../../engine/shift/shift';
 import { newAttempt, type AttemptRecord } from '../../stores/attempt-record';
 import { spokenName } from '../../ui/document-card';
 import { analyseShift, ShiftReplay, ShiftTimeline, type ShiftAnalysis } from './shift-debrief-page';

@@ -2,11 +2,11 @@ import { Suspense, useCallback, useRef, type ComponentType, type RefObject } fro
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import type { Lang, LocalizedText } from '../../domain/text';
-import { clockToSeconds, secondsToClock, type CaseData } from '../../engine/case-data';
-import type { LogEntry } from '../../engine/log';
-import type { Run, RunView, SendResult } from '../../engine/run';
-import type { ScenarioCase } from '../../engine/scenario.schema';
-import type { PreparedShift, ShiftView } from '../../engine/shift';
+import { clockToSeconds, secondsToClock, type CaseData } from '../../engine/run/case-data';
+import type { LogEntry } from '../../engine/format/log';
+import type { Run, RunView, SendResult } from '../../engine/run/run';
+import type { ScenarioCase } from '../../engine/format/scenario.schema';
+import type { PreparedShift, ShiftView } from '../../engine/shift/shift';
 import { attemptKind, type AttemptRecord } from '../../stores/attempt-record';
 import { useAttemptsStore } from '../../stores/attempts-store';
 import { useLibraryStore } from '../../stores/library-store';

@@ -7,8 +7,8 @@ import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../../app/i18n/i18n';
 // eslint-disable-next-line import-x/no-restricted-paths -- test-only: every string resource bundled
 import { allResources } from '../../app/i18n/resources';
-import type { ShiftQueueItem, ShiftView } from '../../engine/shift';
-import type { RunMode } from '../../engine/run';
+import type { ShiftQueueItem, ShiftView } from '../../engine/shift/shift';
+import type { RunMode } from '../../engine/run/run';
 import { PaceControl, paceSetting, PhonePanel, QueuePanel, ShiftAnnouncer, type PaceSetting } from './shift-panels';
 
 const wrap = (ui: ReactNode) => render(<I18nextProvider i18n={createI18n('es-MX', allResources)}>{ui}</I18nextProvider>);

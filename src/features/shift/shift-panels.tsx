@@ -6,8 +6,8 @@
 import { memo, useCallback, useEffect, useId, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../domain/text';
-import type { RunMode } from '../../engine/run';
-import type { ShiftQueueItem, ShiftView } from '../../engine/shift';
+import type { RunMode } from '../../engine/run/run';
+import type { ShiftQueueItem, ShiftView } from '../../engine/shift/shift';
 import { useCachedT } from '../../ui/use-cached-t';
 
 const minutes = (seconds: number) => Math.floor(seconds / 60);

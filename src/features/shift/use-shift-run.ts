@@ -5,11 +5,11 @@
  */
 import { startTransition, useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
 import type { LocalizedText } from '../../domain/text';
-import type { LogEntry } from '../../engine/log';
-import type { Run, SendResult } from '../../engine/run';
-import type { ShiftFile } from '../../engine/scenario.schema';
-import { prepareShift, replayShift, type PreparedShift, type ShiftLibrary, type ShiftRun, type ShiftView } from '../../engine/shift';
-import { warmUpSteps } from '../../engine/warm-up';
+import type { LogEntry } from '../../engine/format/log';
+import type { Run, SendResult } from '../../engine/run/run';
+import type { ShiftFile } from '../../engine/format/scenario.schema';
+import { prepareShift, replayShift, type PreparedShift, type ShiftLibrary, type ShiftRun, type ShiftView } from '../../engine/shift/shift';
+import { warmUpSteps } from '../../engine/run/warm-up';
 import type { AttemptRecord } from '../../stores/attempt-record';
 import { useAttemptsStore } from '../../stores/attempts-store';
 import { useLibraryStore } from '../../stores/library-store';
@@ -100,7 +100,7 @@ export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile
         live = replayed.run;
         setState({ id: start.id, run: replayed.run, view: replayed.snapshot, activeRun: replayed.run.activeRun(), prepared, pace: paceSetting(start.pace, start.log.mode) });
         // While idle, the first self-test log of each of the shift's cases on a scratch run, so the
-        // engine's code is optimised before the trainee serves anyone (engine/warm-up.ts).
+        // engine's code is optimised before the trainee serves anyone (engine/run/warm-up.ts).
         const firstOfEach = new Map(prepared.cases.map((c) => [c.scenario.id, c]));
         stopWarmUp = runWhenIdle([...firstOfEach.values()].flatMap((c) => c.scenario.tests.slice(0, 1).map((test) => () => warmUpSteps(c, test))));
       })

@@ -2,7 +2,7 @@
  * Starting attempts and exporting them. Ids and seeds come from the browser's crypto: they only
  * need to be unique and unpredictable, and the seed is then recorded so the run replays exactly.
  */
-import type { RunMode } from '../../engine/run';
+import type { RunMode } from '../../engine/run/run';
 import { newAttempt, type AttemptRecord } from '../../stores/attempt-record';
 import type { SetAsideAttempt } from '../../stores/attempt-storage';
 import { useAttemptsStore } from '../../stores/attempts-store';

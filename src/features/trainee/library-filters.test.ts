@@ -1,4 +1,4 @@
-import { fakeCase } from '../../engine/run-fixtures';
+import { fakeCase } from '../../engine/testing/run-fixtures';
 import { filterCases, filtersFrom, filtersToParams, fold } from './library-filters';
 
 const a = fakeCase();

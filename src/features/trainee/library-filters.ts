@@ -2,7 +2,7 @@
  * The library's filters as plain data, read from and written to the URL's query string so a
  * filtered list is bookmarkable and the back button restores it.
  */
-import type { ScenarioCase } from '../../engine/scenario.schema';
+import type { ScenarioCase } from '../../engine/format/scenario.schema';
 import type { CaseStatus } from '../../stores/attempt-record';
 
 /** The filter values; an empty string means "any". */

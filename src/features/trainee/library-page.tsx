@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
 import type { Lang } from '../../domain/text';
-import { formatDiagnostic } from '../../engine/diagnostics';
+import { formatDiagnostic } from '../../engine/format/diagnostics';
 import { WORKFLOW_IDS } from '../../machines/workflow';
 import { caseStatus, type CaseStatus } from '../../stores/attempt-record';
 import { useAttemptsStore } from '../../stores/attempts-store';

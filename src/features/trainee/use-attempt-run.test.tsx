@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { t } from '../../domain/text';
-import type { LogEntry } from '../../engine/log';
-import { fakeCase } from '../../engine/run-fixtures';
+import type { LogEntry } from '../../engine/format/log';
+import { fakeCase } from '../../engine/testing/run-fixtures';
 import { newAttempt, type AttemptRecord } from '../../stores/attempt-record';
 import { useAttemptRun, type AttemptRunState } from './use-attempt-run';
 

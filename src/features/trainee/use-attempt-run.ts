@@ -7,13 +7,13 @@
  */
 import { startTransition, useCallback, useEffect, useState, type RefObject } from 'react';
 import type { LocalizedText } from '../../domain/text';
-import type { CaseData, PreparedCase } from '../../engine/case-data';
-import type { LogEntry } from '../../engine/log';
-import { replayPersisted } from '../../engine/replay';
-import type { Run, RunView, SendResult } from '../../engine/run';
-import type { ClinicFile, ScenarioCase } from '../../engine/scenario.schema';
-import { prepareCase } from '../../engine/variants';
-import { warmUpSteps } from '../../engine/warm-up';
+import type { CaseData, PreparedCase } from '../../engine/run/case-data';
+import type { LogEntry } from '../../engine/format/log';
+import { replayPersisted } from '../../engine/run/replay';
+import type { Run, RunView, SendResult } from '../../engine/run/run';
+import type { ClinicFile, ScenarioCase } from '../../engine/format/scenario.schema';
+import { prepareCase } from '../../engine/run/variants';
+import { warmUpSteps } from '../../engine/run/warm-up';
 import type { AttemptRecord } from '../../stores/attempt-record';
 import { useAttemptsStore } from '../../stores/attempts-store';
 import { runWhenIdle } from '../../ui/idle-tasks';
@@ -103,7 +103,7 @@ export function useAttemptRun(
         live = replayed.run;
         setState({ id: start.id, run: replayed.run, view: replayed.snapshot, data: prepared.data });
         // While idle, up to three of the case's self-test logs on scratch runs: the engine's code is then
-        // optimised before the trainee's first clicks (engine/warm-up.ts).
+        // optimised before the trainee's first clicks (engine/run/warm-up.ts).
         stopWarmUp = runWhenIdle(scenario.tests.slice(0, 3).map((test) => () => warmUpSteps(prepared, test)));
       })
       .catch((error: unknown) => {

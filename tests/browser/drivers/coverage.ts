@@ -1,7 +1,7 @@
 /** Coverage entries -> the payer and rights-check screen (src/features/trainee/tools/coverage/coverage-tool.tsx). */
 import { PAYERS } from '../../../src/domain/coverage';
 import type { PayerKind } from '../../../src/domain/types';
-import type { LogEntry } from '../../../src/engine/log';
+import type { LogEntry } from '../../../src/engine/format/log';
 import type { DriverContext } from './support';
 import { check, params, pick, press, str, tr, type } from './support';
 

@@ -2,7 +2,7 @@
  * One driver per tool: maps a log entry to the UI gestures a trainee would make, using
  * accessible roles and names only. `playEntry` picks the driver by the entry's workflow prefix.
  */
-import type { LogEntry } from '../../../src/engine/log';
+import type { LogEntry } from '../../../src/engine/format/log';
 import { coverage } from './coverage';
 import { choose, hint } from './dialogue';
 import { registration } from './registration';

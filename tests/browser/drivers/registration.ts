@@ -1,6 +1,6 @@
 /** Registration entries -> the clinic's record screen (src/features/trainee/tools/registration/registration-tool.tsx). */
 import type { Person } from '../../../src/domain/types';
-import type { LogEntry } from '../../../src/engine/log';
+import type { LogEntry } from '../../../src/engine/format/log';
 import type { DriverContext } from './support';
 import { check, exactly, params, pick, press, spokenName, str, taskPersonId, tr, type } from './support';
 

@@ -12,7 +12,7 @@ import {
   type PrivacyItemId,
   type SupplyId,
 } from '../../../src/domain/rooms';
-import type { LogEntry } from '../../../src/engine/log';
+import type { LogEntry } from '../../../src/engine/format/log';
 import type { DriverContext } from './support';
 import { params, pick, press, str, tr } from './support';
 

@@ -2,7 +2,7 @@
 import { addDays, weekday } from '../../../src/domain/calendar';
 import { findDoctor, SPECIALTY_NAMES, visitTypesOf } from '../../../src/domain/clinic';
 import type { Appointment, Clinic, Specialty } from '../../../src/domain/types';
-import type { LogEntry } from '../../../src/engine/log';
+import type { LogEntry } from '../../../src/engine/format/log';
 import type { DriverContext } from './support';
 import { exactly, params, pick, press, str, tr, type } from './support';
 

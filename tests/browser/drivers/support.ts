@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import type { PersonName } from '../../../src/domain/types';
-import type { CaseData } from '../../../src/engine/case-data';
-import type { LogEntry } from '../../../src/engine/log';
-import type { RunView } from '../../../src/engine/run';
-import type { ScenarioCase } from '../../../src/engine/scenario.schema';
+import type { CaseData } from '../../../src/engine/run/case-data';
+import type { LogEntry } from '../../../src/engine/format/log';
+import type { RunView } from '../../../src/engine/run/run';
+import type { ScenarioCase } from '../../../src/engine/format/scenario.schema';
 
 /** Everything a driver needs to turn one log entry into UI gestures. */
 export interface DriverContext {

@@ -5,9 +5,9 @@
  */
 import type { Lang } from '../../../domain/text';
 import type { Clinic, Person } from '../../../domain/types';
-import type { SendResult } from '../../../engine/run';
+import type { SendResult } from '../../../engine/run/run';
 
-export type { SendResult } from '../../../engine/run';
+export type { SendResult } from '../../../engine/run/run';
 
 /** The workflow machine's snapshot as the desk hands it to a tool. */
 export interface ToolSnapshot<TContext = unknown> {
