@@ -152,6 +152,9 @@ describe('trainee desk in Chromium', () => {
       await tracked.page.locator('.tool').waitFor();
       await tracked.page.waitForTimeout(300);
       expect(await axeViolations(tracked.page)).toEqual([]);
+      // The desk keeps the page's content width (72rem), like every other page, inside its tab guard.
+      const deskWidth = await tracked.page.locator('.desk__grid').evaluate((el) => el.getBoundingClientRect().width);
+      expect(deskWidth).toBeLessThanOrEqual(72 * 16);
       await screenshotWholePage(tracked.page, `${SCREENSHOTS}desk-${workflow}.png`);
       expect(tracked.consoleErrors).toEqual([]);
     }
