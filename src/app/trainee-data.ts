@@ -19,7 +19,8 @@ useAppStore.subscribe((state, previous) => {
 /** The documents a trainee route shows in full, from its path parameters. */
 export function documentsFor(params: Params): DocumentRequest {
   if (params.caseId !== undefined) return { cases: [params.caseId] };
-  if (params.shiftId !== undefined) return { shifts: [params.shiftId] };
+  // A shift's page shows the shift alone: its cases download after the page is drawn, if its attempts are re-scored.
+  if (params.shiftId !== undefined) return { shiftsOnly: [params.shiftId] };
   const attempt = params.attemptId === undefined ? undefined : useAttemptsStore.getState().attempts[params.attemptId];
   if (!attempt) return {};
   return attemptKind(attempt) === 'shift' ? { shifts: [attempt.caseId] } : { cases: [attempt.caseId] };

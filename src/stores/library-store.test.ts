@@ -98,6 +98,17 @@ describe('library store', () => {
       expect([...store.getState().loaded.shifts.keys()]).toEqual(['turno']);
     });
 
+    it("loads a shift alone when asked for its file only (a shift's details page), its cases later on request", async () => {
+      const { source, calls } = fakeSource();
+      const store = createLibraryStore();
+      await store.getState().load(() => Promise.resolve(source));
+      await store.getState().need({ shiftsOnly: ['turno', 'no-existe'] });
+      expect(calls).toEqual(['shift:turno']);
+      expect(store.getState().loaded.cases.size).toBe(0);
+      await store.getState().need({ shifts: ['turno'] });
+      expect(calls.sort()).toEqual(['case:caso-a', 'case:caso-b', 'clinic:clinica-1', 'clinic:clinica-2', 'shift:turno']);
+    });
+
     it('skips ids the catalogue does not list, prototype names included', async () => {
       const { source, calls } = fakeSource();
       const store = createLibraryStore();

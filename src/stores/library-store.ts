@@ -45,6 +45,8 @@ export interface LoadedDocuments {
 export interface DocumentRequest {
   cases?: readonly string[];
   shifts?: readonly string[];
+  /** Shifts without their clinic and cases: what a shift's details page shows (its cases come when its attempts are re-scored). */
+  shiftsOnly?: readonly string[];
 }
 
 /** State and actions of the library store. */
@@ -209,12 +211,13 @@ export const createLibraryStore = () => {
           clinicIds.add(entry.clinic);
           for (const c of entry.cases) caseIds.add(c);
         }
+        for (const id of request.shiftsOnly ?? []) if (shifts.some((s) => s.id === id)) shiftIds.push(id);
         for (const id of request.cases ?? []) caseIds.add(id);
         const caseEntries = cases.filter((c) => caseIds.has(c.id));
         for (const c of caseEntries) clinicIds.add(c.clinic);
         // Every module at once: the catalogue already names each case's clinic and each shift's cases.
         await Promise.all([
-          ...shiftIds.map((id) => fetchOne('shifts', id, (x) => from.loadShift(x))),
+          ...[...new Set(shiftIds)].map((id) => fetchOne('shifts', id, (x) => from.loadShift(x))),
           ...caseEntries.map((c) => fetchOne('cases', c.id, (x) => from.loadCase(x))),
           ...[...clinicIds].filter((id) => Object.hasOwn(get().clinics, id)).map((id) => fetchOne('clinics', id, (x) => from.loadClinic(x))),
         ]);

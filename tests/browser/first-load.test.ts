@@ -1,8 +1,8 @@
 /**
  * The first-load budget of the trainee routes (shared/design/architecture.md, issue 4): at most
- * 130 KB of gzipped JavaScript for /, /library and a case page, counted as Chromium fetches them on
- * a first visit (cache off, every script the page pulls in until the network is idle, the catalogue
- * and the case's documents included). Sizes of a given build do not vary from run to run, so this
+ * 130 KB of gzipped JavaScript for /, /library, a case page and a shift's page, counted as Chromium
+ * fetches them on a first visit (cache off, every script the page pulls in until the network is
+ * idle, the catalogue and the page's documents included). Sizes of a given build do not vary from run to run, so this
  * is a test; `npm run bench` prints the same figures with the desk's.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -36,6 +36,11 @@ describe('first load of the trainee routes', () => {
 
   it('a case page, with its documents, fetches at most 130 KB', async () => {
     const sizes = await firstLoad('/case/registro-primera-vez-imss', (page) => page.getByRole('button', { name: 'Empezar práctica' }).waitFor());
+    expect(totalBytes(sizes), report(sizes)).toBeLessThanOrEqual(BUDGET);
+  });
+
+  it("a shift's page, with its documents, fetches at most 130 KB", async () => {
+    const sizes = await firstLoad('/shift/turno-matutino-umf-cdmx', (page) => page.getByRole('button', { name: 'Empezar turno de práctica' }).waitFor());
     expect(totalBytes(sizes), report(sizes)).toBeLessThanOrEqual(BUDGET);
   });
 });

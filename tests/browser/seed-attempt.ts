@@ -14,6 +14,8 @@ export interface SeededAttempt {
   entries: LogEntry[];
   finished?: boolean;
   kind?: 'case' | 'shift';
+  /** The stored summary, when a test forges one (by default: `finished`, 0 %, not passed). */
+  summary?: { finished: boolean; percent: number; passed: boolean };
 }
 
 /**
@@ -22,7 +24,7 @@ export interface SeededAttempt {
  * take it over the seeded one.
  */
 export async function seedAttempt(page: Page, attempt: SeededAttempt): Promise<string> {
-  await page.evaluate(async ({ id, caseId, seed, entries, finished = false, kind = 'case', journal }) => {
+  await page.evaluate(async ({ id, caseId, seed, entries, finished = false, kind = 'case', summary, journal }) => {
     localStorage.removeItem(journal + id);
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('mesa-clinica', 1);
@@ -42,7 +44,7 @@ export async function seedAttempt(page: Page, attempt: SeededAttempt): Promise<s
       createdAt: now,
       updatedAt: now,
       log: { version: 1, scenarioId: caseId, seed, mode: 'practice', entries },
-      summary: { finished, percent: 0, passed: false },
+      summary: summary ?? { finished, percent: 0, passed: false },
     };
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction('attempts', 'readwrite');

@@ -172,20 +172,86 @@ describe('one attempt in two tabs', () => {
 });
 
 describe('one shift in two tabs', () => {
-  it('lets one tab own the shift; the other says so and takes it over, and the first then is read-only', async () => {
+  const SHIFT_ID = 'turno-matutino-umf-cdmx';
+  /** The first desk patient's case and its first two choices (by id and es-MX text). */
+  const first = cases.find((k) => k.id === 'registro-primera-vez-imss')!;
+  const choice = (id: string) => Object.values(first.steps).flatMap((s) => s.choose ?? []).find((ch) => ch.id === id)!.text['es-MX'];
+
+  it('lets one tab own the shift; the other says so and takes it over with every action kept in order, and the first then is read-only', async () => {
     const context = await newContext();
     const a = await openIn(context, '/');
-    const id = await seedAttempt(a, { id: 'turno-dos-pestanas', caseId: 'turno-matutino-umf-cdmx', seed: 0, entries: [], kind: 'shift' });
+    const id = await seedAttempt(a, { id: 'turno-dos-pestanas', caseId: SHIFT_ID, seed: 0, entries: [], kind: 'shift' });
     await a.goto(appUrl(`/shift-desk/${id}`));
     await a.locator('.shift-desk').waitFor();
     const b = await openIn(context, `/shift-desk/${id}`);
     await b.getByText('Otra pestaña tiene abierto este turno').waitFor();
     expect(await a.getByText('Otra pestaña tiene abierto este turno').count()).toBe(0);
-    await b.getByRole('button', { name: 'Tomar el control aquí' }).click();
+
+    // Tab A serves the first desk patient and makes a choice in her case.
+    await a.getByRole('button', { name: /^Atender a / }).first().click();
+    await a.getByText('Acciones: 0', { exact: true }).waitFor();
+    await a.getByRole('button', { name: choice('pide-identificacion') }).click();
+    await a.getByText('Acciones: 1', { exact: true }).waitFor();
+
+    await b.getByRole('button', { name: 'Tomar el control aquí' }).click(); // at once: A's last action may still wait for its save
     await a.getByText('Otra pestaña tiene abierto este turno').waitFor();
     await b.getByText('Otra pestaña tiene abierto este turno').waitFor({ state: 'detached' });
     expect(await a.locator('.tab-guard').getAttribute('inert')).not.toBeNull();
     expect(await b.locator('.tab-guard').getAttribute('inert')).toBeNull();
+    // Tab B carries on from A's actions: the same patient's case, one action in.
+    await b.getByText('Acciones: 1', { exact: true }).waitFor();
+    await b.getByRole('button', { name: choice('domicilio-actual') }).click();
+    await b.getByText('Acciones: 2', { exact: true }).waitFor();
+
+    await b.waitForTimeout(1500); // the database write of the last action
+    const stored = await storedAttempt(b, id);
+    expect(stored?.log.entries.map((e) => (e.type === 'choose' ? e.choice : e.type))).toEqual(['shift.serve', 'pide-identificacion', 'domicilio-actual']);
+  });
+
+  it("shows a shift attempt's result from its log, not from a forged summary", async () => {
+    const context = await newContext();
+    const page = await openIn(context, '/');
+    await seedAttempt(page, { id: 'turno-falso', caseId: SHIFT_ID, seed: 0, entries: [], kind: 'shift', summary: { finished: true, percent: 100, passed: true } });
+    await page.goto(appUrl(`/shift/${SHIFT_ID}`));
+    const attempts = page.getByRole('region', { name: 'Sus intentos' });
+    await attempts.getByRole('link', { name: 'Continuar' }).waitFor();
+    expect(await attempts.getByText(/Aprobado|100 %/).count()).toBe(0);
+    expect(await attempts.getByRole('link', { name: /Ver resultado/ }).count()).toBe(0);
+    await page.getByRole('navigation').getByRole('link', { name: 'Turnos', exact: true }).click();
+    await page.locator('.case-card').first().waitFor();
+    expect(await page.getByText(/Aprobado|100 %/).count()).toBe(0);
+  });
+});
+
+describe('set-aside data in a read-only tab', () => {
+  it('lets the tab that does not own the attempt discard what was set aside', async () => {
+    const c = cases.find((k) => k.id === 'derechos-arco-paciente')!;
+    const context = await newContext();
+    const a = await openIn(context, '/');
+    const id = await seedAttempt(a, { id: 'abierto', caseId: c.id, seed: 0, entries: [] });
+    await a.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('mesa-clinica', 1);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      await new Promise<void>((resolve) => {
+        const tx = db.transaction('attempts', 'readwrite');
+        tx.objectStore('attempts').put('basura', 'roto');
+        tx.oncomplete = () => resolve();
+      });
+      db.close();
+    });
+    await a.goto(appUrl(`/desk/${id}`));
+    await a.getByText(/estaban dañados y se apartaron/).waitFor();
+    const b = await openIn(context, `/desk/${id}`);
+    await b.getByText('Otra pestaña tiene abierto este intento').waitFor();
+    await b.getByText(/estaban dañados y se apartaron/).waitFor();
+    await b.getByRole('button', { name: 'Descartar lo apartado' }).click({ timeout: 5000 });
+    await b.getByText(/se apartaron/).waitFor({ state: 'detached' });
+    expect(await storeCounts(b)).toEqual({ attempts: 1, setAside: 0 });
+    // Still read-only: the discard did not take the attempt over.
+    expect(await b.locator('.tab-guard').getAttribute('inert')).not.toBeNull();
   });
 });
 

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'wouter';
 import type { RunMode } from '../../engine/run/run';
@@ -8,6 +9,7 @@ import { ErrorMessage } from '../../ui/error-message';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { startShiftAttempt } from './shift-actions';
 import { useLang } from './use-lang';
+import { useShiftScores } from './use-shift-scores';
 
 /** `/shift/:shiftId`: a shift's details, the trainee's attempts at it, and the start buttons. */
 export function ShiftPage() {
@@ -21,9 +23,15 @@ export function ShiftPage() {
   const shift = useLibraryStore((s) => s.loaded.shifts.get(shiftId));
   const cases = useLibraryStore((s) => s.cases);
   const clinics = useLibraryStore((s) => s.clinics);
-  const attempts = Object.values(useAttemptsStore((s) => s.attempts))
-    .filter((a) => attemptKind(a) === 'shift' && a.caseId === shiftId)
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const stored = useAttemptsStore((s) => s.attempts);
+  const attempts = useMemo(
+    () =>
+      Object.values(stored)
+        .filter((a) => attemptKind(a) === 'shift' && a.caseId === shiftId)
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    [stored, shiftId],
+  );
+  const figuresOf = useShiftScores(attempts);
   useDocumentTitle(shift ? t('details.title', { title: shift.title[lang] }) : t('details.notFound'));
 
   if (!shift) {
@@ -97,19 +105,24 @@ export function ShiftPage() {
           <p>{t('details.noAttempts')}</p>
         ) : (
           <ul className="attempt-list">
-            {attempts.map((a) => (
-              <li key={a.id}>
-                {t('details.attemptLine', { mode: t(`common.${a.log.mode}`), date: new Date(a.updatedAt).toLocaleString(lang) })}
-                {' — '}
-                {a.summary.finished ? (
-                  <Link to={`/shift-debrief/${a.id}`}>
-                    {t('details.viewDebrief')} ({t(a.summary.passed ? 'debrief.passed' : 'debrief.failed')}, {Math.round(a.summary.percent)} %)
-                  </Link>
-                ) : (
-                  <Link to={`/shift-desk/${a.id}`}>{t('details.continue')}</Link>
-                )}
-              </li>
-            ))}
+            {attempts.map((a) => {
+              const figures = figuresOf(a);
+              return (
+                <li key={a.id}>
+                  {t('details.attemptLine', { mode: t(`common.${a.log.mode}`), date: new Date(a.updatedAt).toLocaleString(lang) })}
+                  {' — '}
+                  {figures === undefined ? (
+                    t('details.checking')
+                  ) : figures.finished ? (
+                    <Link to={`/shift-debrief/${a.id}`}>
+                      {t('details.viewDebrief')} ({t(figures.passed ? 'debrief.passed' : 'debrief.failed')}, {Math.round(figures.percent)} %)
+                    </Link>
+                  ) : (
+                    <Link to={`/shift-desk/${a.id}`}>{t('details.continue')}</Link>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

@@ -3,6 +3,7 @@ import { useAttemptsStore } from '../../stores/attempts-store';
 import type { AttemptRecord } from '../../stores/attempt-record';
 import type { SetAsideAttempt } from '../../stores/attempt-storage';
 import { useLibraryStore } from '../../stores/library-store';
+import { OutsideTabGuard } from '../../ui/tab-guard';
 import { downloadAttempt, downloadSetAside } from './attempt-actions';
 import { useLang } from './use-lang';
 
@@ -10,8 +11,9 @@ import { useLang } from './use-lang';
  * Tells the trainee when attempts are not being saved (and offers the current attempt as a file),
  * and what stored data could not be read and was set aside: listed, offered as a file, and
  * discarded on request (until then it stays apart and the notice comes back on the next visit).
- * Rendered as an alert so it is announced. The export takes the store's newest copy of the
- * attempt: the desk does not redraw for each save.
+ * Rendered as an alert so it is announced, and on a desk above its tab guard: a read-only tab can
+ * still download and discard. The export takes the store's newest copy of the attempt: the desk
+ * does not redraw for each save.
  */
 export function StorageNotice({ attempt }: { attempt?: AttemptRecord | undefined }) {
   const { t } = useTranslation('trainee');
@@ -21,35 +23,37 @@ export function StorageNotice({ attempt }: { attempt?: AttemptRecord | undefined
   const dismiss = useAttemptsStore((s) => s.dismissSetAside);
   const discard = useAttemptsStore((s) => s.discardSetAside);
   return (
-    <div role="alert" className="notices">
-      {problem !== null && (
-        <div className="notice notice--warning">
-          <p>{t(problem === 'unavailable' ? 'storage.unavailable' : 'storage.writeFailed')}</p>
-          {attempt && (
-            <button type="button" className="button" onClick={() => downloadAttempt(useAttemptsStore.getState().attempts[attempt.id] ?? attempt)}>
-              {t('common.export')}
-            </button>
-          )}
-        </div>
-      )}
-      {setAside.length > 0 && !hidden && (
-        <div className="notice notice--info">
-          <p>{t('storage.setAside', { count: setAside.length })}</p>
-          <SetAsideList items={setAside} />
-          <p className="notice__actions">
-            <button type="button" className="button" onClick={() => downloadSetAside(setAside)}>
-              {t('storage.setAsideDownload')}
-            </button>{' '}
-            <button type="button" className="button" onClick={() => void discard()}>
-              {t('storage.setAsideDiscard')}
-            </button>{' '}
-            <button type="button" className="button button--link" onClick={dismiss}>
-              {t('storage.dismiss')}
-            </button>
-          </p>
-        </div>
-      )}
-    </div>
+    <OutsideTabGuard>
+      <div role="alert" className="notices">
+        {problem !== null && (
+          <div className="notice notice--warning">
+            <p>{t(problem === 'unavailable' ? 'storage.unavailable' : 'storage.writeFailed')}</p>
+            {attempt && (
+              <button type="button" className="button" onClick={() => downloadAttempt(useAttemptsStore.getState().attempts[attempt.id] ?? attempt)}>
+                {t('common.export')}
+              </button>
+            )}
+          </div>
+        )}
+        {setAside.length > 0 && !hidden && (
+          <div className="notice notice--info">
+            <p>{t('storage.setAside', { count: setAside.length })}</p>
+            <SetAsideList items={setAside} />
+            <p className="notice__actions">
+              <button type="button" className="button" onClick={() => downloadSetAside(setAside)}>
+                {t('storage.setAsideDownload')}
+              </button>{' '}
+              <button type="button" className="button" onClick={() => void discard()}>
+                {t('storage.setAsideDiscard')}
+              </button>{' '}
+              <button type="button" className="button button--link" onClick={dismiss}>
+                {t('storage.dismiss')}
+              </button>
+            </p>
+          </div>
+        )}
+      </div>
+    </OutsideTabGuard>
   );
 }
 
