@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { loadLibrary } from '../engine/library';
-import { fromFileLog, type LogEntry } from '../engine/log';
-import { prepareShift, scoreShift } from '../engine/shift';
+import { loadLibrary } from '../engine/load/library';
+import { fromFileLog, type LogEntry } from '../engine/format/log';
+import { prepareShift, scoreShift } from '../engine/shift/shift';
 import { newAttempt, type AttemptRecord } from './attempt-record';
 import { rescoreShiftAttempt, UNSCORED } from './shift-attempt-scores';
 

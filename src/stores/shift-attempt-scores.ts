@@ -5,8 +5,8 @@
  * its first load, and apart from the case re-scoring so the library does not download the shift
  * engine.
  */
-import type { ShiftFile } from '../engine/scenario.schema';
-import { prepareShift, replayShift, type ShiftLibrary, type ShiftOptions } from '../engine/shift';
+import type { ShiftFile } from '../engine/format/scenario.schema';
+import { prepareShift, replayShift, type ShiftLibrary, type ShiftOptions } from '../engine/shift/shift';
 import type { AttemptRecord, AttemptSummary } from './attempt-record';
 import { UNSCORED } from './attempt-scores';
 

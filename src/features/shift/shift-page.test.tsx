@@ -9,8 +9,8 @@ import { memoryLocation } from 'wouter/memory-location';
 import { createI18n } from '../../app/i18n/i18n';
 // eslint-disable-next-line import-x/no-restricted-paths -- test-only: every string resource bundled
 import { allResources } from '../../app/i18n/resources';
-import { loadLibrary } from '../../engine/library';
-import { fromFileLog, type LogEntry } from '../../engine/log';
+import { loadLibrary } from '../../engine/load/library';
+import { fromFileLog, type LogEntry } from '../../engine/format/log';
 import { newAttempt, type AttemptRecord } from '../../stores/attempt-record';
 import { useAttemptsStore } from '../../stores/attempts-store';
 import { useLibraryStore } from '../../stores/library-store';
