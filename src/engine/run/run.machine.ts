@@ -233,7 +233,7 @@ function judge(ctx: RunContext, entry: LogEntry): Judgement {
       const id = (entry as ChooseEntry).choice;
       return step.choose.some((c) => c.id === id)
         ? FITS
-        : refused(reason(`La opción "${id}" no está disponible en este paso.`, `Choice "${id}" is not available at this step.`));
+        : refused(reason('Esa opción no está disponible en este paso.', 'That choice is not available at this step.'));
     }
     case 'hint':
       if (ctx.setup.mode === 'assessment') return refused(reason('En una evaluación no hay pistas.', 'Hints are not available in an assessment.'));
@@ -244,17 +244,17 @@ function judge(ctx: RunContext, entry: LogEntry): Judgement {
       return FITS;
     default: {
       const type = entry.type;
-      if (!ctx.task) return refused(reason(`"${type}" necesita una tarea en curso.`, `"${type}" needs a task in progress.`));
+      // Refusals name the action in words (its description), never by its id: a trainee reads them.
+      if (!ctx.task) return refused(reason('Esa acción necesita una tarea en curso.', 'That action needs a task in progress.'));
       const def = ctx.setup.workflows[ctx.task.workflowId];
-      if (!def?.events[type]) {
-        return refused(reason(`La tarea ${ctx.task.workflowId} no tiene la acción "${type}".`, `Task ${ctx.task.workflowId} has no action "${type}".`));
-      }
+      const spec = def?.events[type];
+      if (!def || !spec) return refused(reason(`«${def?.title['es-MX'] ?? 'La tarea'}» no tiene esa acción.`, `“${def?.title.en ?? 'The task'}” has no such action.`));
       // The workflow parses its event once, here; its machine trusts what it is sent.
       const { at: _at, ...action } = entry as WorkflowEntry;
       const accepted = def.accept(action);
       return accepted.ok
         ? { ok: true, event: accepted.event as WorkflowEvent }
-        : refused(reason(`Los parámetros de "${type}" no son válidos.`, `The parameters of "${type}" are not valid.`));
+        : refused(reason(`Faltan datos o no son válidos para «${spec.description['es-MX'].replace(/\.$/, '')}».`, `Data missing or not valid for “${spec.description.en.replace(/\.$/, '')}”.`));
     }
   }
 }

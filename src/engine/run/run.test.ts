@@ -321,7 +321,7 @@ describe('sendEntry', () => {
   it('asks afresh about an entry object changed after it was refused', () => {
     const actor = start();
     const entry = { type: 'choose' as const, choice: 'nope' };
-    expect(sendEntry(actor, entry)?.en).toMatch(/nope/);
+    expect(sendEntry(actor, entry)?.en).toMatch(/That choice is not available at this step/);
     entry.choice = 'formal';
     expect(sendEntry(actor, entry)).toBeNull();
     expect(actor.getSnapshot().context.stepId).toBe('registro');
