@@ -329,6 +329,15 @@ describe('sendEntry', () => {
     actor.stop();
   });
 
+  it('names a refused action in words a trainee reads, never by its id', () => {
+    const actor = start();
+    sendEntry(actor, { type: 'choose', choice: 'formal' });
+    const refusal = sendEntry(actor, { type: 'form.fill', field: 'name', value: 7 });
+    expect(refusal).toEqual({ 'es-MX': 'Faltan datos o no son válidos para «Llenar un campo».', en: 'Data missing or not valid for “Fill a field”.' });
+    expect(sendEntry(actor, { type: 'choose', choice: 'nope' })?.['es-MX']).not.toContain('nope');
+    actor.stop();
+  });
+
   it('leaves the guards to check a run of dialogue entries sent to the actor directly', () => {
     const actor = start();
     actor.send({ type: 'run.talk', entries: [{ type: 'hint' }, { type: 'choose', choice: 'nope' }] });
