@@ -7,7 +7,7 @@ import type { LogEntry } from '../../engine/format/log';
 import type { Run, RunView, SendResult } from '../../engine/run/run';
 import type { ScenarioCase } from '../../engine/format/scenario.schema';
 import type { PreparedShift, ShiftView } from '../../engine/shift/shift';
-import { attemptKind, type AttemptRecord } from '../../stores/attempt-record';
+import { attemptKind } from '../../stores/attempt-record';
 import { useAttemptsStore } from '../../stores/attempts-store';
 import { useLibraryStore } from '../../stores/library-store';
 import { spokenName } from '../../ui/document-card';
@@ -27,7 +27,7 @@ import { useQuietState } from '../../ui/use-quiet-state';
 /** What the single-case desk needs to show the case being attended (the trainee feature's DeskView fits). */
 export interface CaseDeskProps {
   scenario: ScenarioCase;
-  attempt: AttemptRecord;
+  attemptId: string;
   view: RunView;
   data: CaseData;
   send: (entry: LogEntry) => SendResult;
@@ -84,7 +84,7 @@ export function ShiftDeskPage({ CaseDesk }: { CaseDesk: ComponentType<CaseDeskPr
     <TabGuard claim={run.claim} text={{ elsewhere: t('tabs.elsewhere'), takeOver: t('tabs.takeOver'), taking: t('tabs.taking') }}>
       <ShiftDeskView
         title={shift.title[lang]}
-        attempt={attempt}
+        attemptId={attempt.id}
         view={run.view}
         activeRun={run.activeRun}
         prepared={run.prepared}
@@ -103,7 +103,7 @@ export function ShiftDeskPage({ CaseDesk }: { CaseDesk: ComponentType<CaseDeskPr
 /** Props of ShiftDeskView: a ready shift. */
 export interface ShiftDeskViewProps {
   title: string;
-  attempt: AttemptRecord;
+  attemptId: string;
   view: ShiftView;
   /** The run of the case being attended, taken with `view`. */
   activeRun: Run | null;
@@ -120,7 +120,7 @@ export interface ShiftDeskViewProps {
 }
 
 /** The shift desk: clock and pace, queue, phone, rooms, notices, and the case being attended. */
-export function ShiftDeskView({ title, attempt, view, activeRun, prepared, root, send, elapse, pace, onPace, lang, CaseDesk }: ShiftDeskViewProps) {
+export function ShiftDeskView({ title, attemptId, view, activeRun, prepared, root, send, elapse, pace, onPace, lang, CaseDesk }: ShiftDeskViewProps) {
   const t = useCachedT(useTranslation('shift'));
   const [rejected, setRejected] = useQuietState<LocalizedText | null>(null);
   const activeHeading = useRef<HTMLHeadingElement>(null);
@@ -195,7 +195,7 @@ export function ShiftDeskView({ title, attempt, view, activeRun, prepared, root,
         <section className="shift-end" aria-labelledby="shift-end-heading">
           <h2 id="shift-end-heading">{t('desk.finishedHeading')}</h2>
           <p>{t('desk.finishedBody', { done: view.done, total: view.total })}</p>
-          <Link className="button button--primary" to={`/shift-debrief/${attempt.id}`}>
+          <Link className="button button--primary" to={`/shift-debrief/${attemptId}`}>
             {t('desk.seeDebrief')}
           </Link>
         </section>
@@ -248,7 +248,7 @@ export function ShiftDeskView({ title, attempt, view, activeRun, prepared, root,
                 <div key={active.arrival} className="shift-desk__case">
                   {/* Anything the case desk still has to load waits here, not in place of the whole shift desk. */}
                   <Suspense fallback={<RouteLoading label={t('common.loading')} />}>
-                    <CaseDesk scenario={activeRun.context().scenario} attempt={attempt} view={active.run} data={activeRun.context().data} send={act} lang={lang} embedded />
+                    <CaseDesk scenario={activeRun.context().scenario} attemptId={attemptId} view={active.run} data={activeRun.context().data} send={act} lang={lang} embedded />
                   </Suspense>
                 </div>
               </>

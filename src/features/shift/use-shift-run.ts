@@ -3,7 +3,7 @@
  * seed, replays the stored log (a reload resumes at the same clock, queue and score), and saves the
  * log after every accepted action or stretch of paced time.
  */
-import { startTransition, useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
+import { useCallback, useMemo, type RefObject } from 'react';
 import type { LocalizedText } from '../../domain/text';
 import type { LogEntry } from '../../engine/format/log';
 import type { Run, SendResult } from '../../engine/run/run';
@@ -13,14 +13,26 @@ import { warmUpSteps } from '../../engine/run/warm-up';
 import type { AttemptRecord } from '../../stores/attempt-record';
 import { useAttemptsStore } from '../../stores/attempts-store';
 import { useLibraryStore } from '../../stores/library-store';
-import { runWhenIdle } from '../../ui/idle-tasks';
-import { useTabOwnership, type TabClaim } from '../../ui/use-tab-ownership';
-import { afterThisFrame, useUpdateMark } from '../../ui/update-mark';
-import { useRecordSaves } from '../../ui/write-after-paint';
+import { createRunStore, notStarted, type RunStore } from '../../stores/run-store';
+import { browserTiming, useDeskStore } from '../../ui/use-desk-store';
+import { useBusyRoot, useRunSelector } from '../../ui/use-run-selector';
+import type { TabClaim } from '../../ui/use-tab-ownership';
 import { paceSetting, type PaceSetting } from './shift-panels';
 
+/** What the shift desk draws: the view, the attended case's run taken with it, the prepared shift, the pace. */
+export interface ShiftDeskState {
+  view: ShiftView;
+  activeRun: Run | null;
+  prepared: PreparedShift;
+  pace: PaceSetting;
+  run: ShiftRun;
+}
+
+/** A shift desk's run store. */
+export type ShiftStore = RunStore<ShiftRun, ShiftDeskState, AttemptRecord>;
+
 /** The state of a shift attempt's run, and whether this tab may act on it (`claim`). */
-export type ShiftRunState = { claim: TabClaim } & (
+export type ShiftRunState = { claim: TabClaim; store: ShiftStore | null } & (
   | { state: 'loading' }
   | { state: 'failed'; reason: LocalizedText }
   | {
@@ -42,9 +54,6 @@ export type ShiftRunState = { claim: TabClaim } & (
     }
 );
 
-const fail = (error: unknown): LocalizedText =>
-  typeof error === 'object' && error !== null && 'text' in error ? (error as { text: LocalizedText }).text : { 'es-MX': String(error), en: String(error) };
-
 const notReady: SendResult = { ok: false, reason: { 'es-MX': 'El turno aún no está listo.', en: 'The shift is not ready yet.' } };
 const readOnly: SendResult = { ok: false, reason: { 'es-MX': 'otra pestaña tiene abierto este turno; tómelo aquí para seguir.', en: 'another tab has this shift open; take it over here to go on.' } };
 
@@ -61,103 +70,43 @@ export function useShiftLibrary(): ShiftLibrary {
   return useMemo(() => ({ cases, clinics }), [cases, clinics]);
 }
 
+/** The run store of one shift attempt. */
+export function createShiftStore(record: AttemptRecord, shift: ShiftFile, library: ShiftLibrary, save: (record: AttemptRecord) => void, timing = browserTiming): ShiftStore {
+  return createRunStore({
+    record,
+    prepare: (r) => prepareShift(shift, library, r.log.seed),
+    replay: (prepared, r) => replayShift(prepared, r.log.entries, { mode: r.log.mode }),
+    present: (run, prepared, r) => ({ view: run.snapshot(), activeRun: run.activeRun(), prepared, pace: paceSetting(r.pace, r.log.mode), run }),
+    recordAfter: shiftRecordAfter,
+    save,
+    // The first self-test log of each of the shift's cases on a scratch run (engine/warm-up.ts).
+    warmUp: (prepared) => [...new Map(prepared.cases.map((c) => [c.scenario.id, c])).values()].flatMap((c) => c.scenario.tests.slice(0, 1).map((test) => () => warmUpSteps(c, test))),
+    timing,
+    readOnly,
+    notReady,
+  });
+}
+
+const refreshShift = (id: string, copy: unknown) => useAttemptsStore.getState().refresh(id, copy);
+
 /**
  * Runs the shift attempt. `save` gets the updated record after each accepted change. The shift is
  * rebuilt only when the attempt id, the shift or the library changes, not when the record is saved.
+ * A trainee's action is acknowledged on its own frame first (ui/update-mark.ts); paced time is not
+ * an input and is drawn at once.
  */
 export function useShiftRun(attempt: AttemptRecord | undefined, shift: ShiftFile | undefined, library: ShiftLibrary, save: (record: AttemptRecord) => void): ShiftRunState {
-  const [state, setState] = useState<
-    { id: string; run: ShiftRun; view: ShiftView; activeRun: Run | null; prepared: PreparedShift; pace: PaceSetting } | { id: string; reason: LocalizedText } | null
-  >(null);
-  const attemptId = attempt?.id;
-  // Called first so the run effect below sees the current record.
-  const { current: currentRecord, saveAfterPaint, saveNow, flush } = useRecordSaves(attempt, save);
-  const claim = useTabOwnership(
-    attemptId === undefined ? undefined : `attempt:${attemptId}`,
-    () => {
-      flush();
-      return currentRecord();
-    },
-    (copy) => (attemptId === undefined ? undefined : useAttemptsStore.getState().refresh(attemptId, copy)),
-  );
-  const { revision } = claim;
-  const owner = claim.state === 'owner';
+  const { store, claim } = useDeskStore(attempt, (record) => (shift ? createShiftStore(record, shift, library, save) : null), [shift, library], refreshShift);
+  const source = store ?? notStarted;
+  const snapshot = useRunSelector(source, (s) => s);
+  const root = useBusyRoot(source);
+  const send = useCallback((entry: LogEntry) => (store ? store.dispatch((r) => r.send(entry)) : notReady), [store]);
+  const elapse = useCallback((seconds: number) => (store ? store.dispatch((r) => r.elapse(seconds), { acted: false }) : notReady), [store]);
+  // Saved at once, on the record of any save still waiting for the frame (a reload resumes the pace).
+  const setPace = useCallback((pace: PaceSetting) => store?.update((base) => ({ ...base, pace, updatedAt: new Date().toISOString() })), [store]);
 
-  useEffect(() => {
-    const start = currentRecord();
-    if (!start || !shift) return;
-    let live: ShiftRun | null = null;
-    let cancelled = false;
-    let stopWarmUp = () => undefined as void;
-    prepareShift(shift, library, start.log.seed)
-      .then((prepared) => {
-        if (cancelled) return;
-        const replayed = replayShift(prepared, start.log.entries, { mode: start.log.mode });
-        if (!replayed.ok) {
-          setState({ id: start.id, reason: replayed.reason });
-          return;
-        }
-        live = replayed.run;
-        setState({ id: start.id, run: replayed.run, view: replayed.snapshot, activeRun: replayed.run.activeRun(), prepared, pace: paceSetting(start.pace, start.log.mode) });
-        // While idle, the first self-test log of each of the shift's cases on a scratch run, so the
-        // engine's code is optimised before the trainee serves anyone (engine/run/warm-up.ts).
-        const firstOfEach = new Map(prepared.cases.map((c) => [c.scenario.id, c]));
-        stopWarmUp = runWhenIdle([...firstOfEach.values()].flatMap((c) => c.scenario.tests.slice(0, 1).map((test) => () => warmUpSteps(c, test))));
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) setState({ id: start.id, reason: fail(error) });
-      });
-    return () => {
-      cancelled = true;
-      stopWarmUp();
-      flush();
-      live?.stop();
-    };
-    // `revision`: taken over from another tab, the shift restarts from the copy it handed over.
-  }, [attemptId, shift, library, currentRecord, flush, revision]);
-
-  const current = state && state.id === attemptId ? state : null;
-  const run = current && 'run' in current ? current.run : null;
-  const { root, mark } = useUpdateMark(current);
-  /**
-   * Applies a change and, when accepted, shows its view in a transition and saves the record after the
-   * frame. A trainee's action (`acted`) is acknowledged on its own frame first (ui/update-mark.ts); paced
-   * time is not an input and is drawn at once, still without holding back one.
-   */
-  const apply = useCallback(
-    (change: (r: ShiftRun) => SendResult, acted: boolean): SendResult => {
-      if (!run || !currentRecord()) return notReady;
-      if (!owner) return readOnly;
-      const result = change(run);
-      if (result.ok) {
-        const show = () => {
-          const view = run.snapshot();
-          const activeRun = run.activeRun();
-          startTransition(() => setState((s) => (s && 'run' in s && s.run === run ? { ...s, view, activeRun } : s)));
-        };
-        if (acted) {
-          mark();
-          afterThisFrame(show);
-        } else show();
-        saveAfterPaint(run, (base, at) => shiftRecordAfter(base, run, at));
-      }
-      return result;
-    },
-    [run, currentRecord, mark, saveAfterPaint, owner],
-  );
-  const send = useCallback((entry: LogEntry) => apply((r) => r.send(entry), true), [apply]);
-  const elapse = useCallback((seconds: number) => apply((r) => r.elapse(seconds), false), [apply]);
-  const setPace = useCallback(
-    (pace: PaceSetting) => {
-      if (!run || !currentRecord() || !owner) return;
-      setState((s) => (s && 'run' in s && s.run === run ? { ...s, pace } : s));
-      // Built on the record of any save still waiting for the frame, which is done first.
-      saveNow((base) => ({ ...base, pace, updatedAt: new Date().toISOString() }));
-    },
-    [run, currentRecord, saveNow, owner],
-  );
-
-  if (!current) return { state: 'loading', claim };
-  if ('reason' in current) return { state: 'failed', reason: current.reason, claim };
-  return { state: 'ready', view: current.view, activeRun: current.activeRun, prepared: current.prepared, run: current.run, send, elapse, pace: current.pace, setPace, root, claim };
+  if (snapshot.state === 'loading') return { state: 'loading', claim, store };
+  if (snapshot.state === 'failed') return { state: 'failed', reason: snapshot.reason, claim, store };
+  const { view, activeRun, prepared, pace, run } = snapshot.view;
+  return { state: 'ready', view, activeRun, prepared, run, send, elapse, pace, setPace, root, claim, store };
 }

@@ -1,4 +1,4 @@
-import { Component, Suspense, memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { Component, Suspense, memo, startTransition, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
@@ -91,7 +91,7 @@ function AttemptDesk({ attempt, scenario, clinic, save, lang, t }: AttemptDeskPr
   }
   return (
     <TabGuard claim={run.claim} text={{ elsewhere: t('tabs.elsewhere'), takeOver: t('tabs.takeOver'), taking: t('tabs.taking') }}>
-      <DeskView scenario={scenario} attempt={attempt} view={run.view} data={run.data} send={run.send} lang={lang} root={run.root} />
+      <DeskView scenario={scenario} attemptId={attempt.id} view={run.view} data={run.data} send={run.send} lang={lang} root={run.root} />
     </TabGuard>
   );
 }
@@ -141,9 +141,11 @@ function useDrawnAfterPaint(key: string): boolean {
 /** Props of DeskView: a ready run. */
 export interface DeskViewProps {
   scenario: ScenarioCase;
-  attempt: AttemptRecord;
+  /** The attempt's id (the desk does not redraw for each saved copy of the record). */
+  attemptId: string;
   view: RunView;
   data: CaseData;
+  /** The run store's dispatch for this attempt: one function for the run's life. */
   send: (entry: LogEntry) => SendResult;
   lang: Lang;
   /** Shown inside the shift desk: the title is a sub-heading and the shift's clock is the only clock. */
@@ -152,31 +154,23 @@ export interface DeskViewProps {
   root?: RefObject<HTMLElement | null>;
 }
 
-/**
- * The stored record changes after every action (it is saved once the action's frame is painted),
- * but the desk only reads its id: a newer copy of the same attempt does not redraw the desk.
- */
-const sameDesk = (a: DeskViewProps, b: DeskViewProps): boolean =>
-  a.attempt.id === b.attempt.id && a.view === b.view && a.scenario === b.scenario && a.data === b.data && a.send === b.send && a.lang === b.lang && a.embedded === b.embedded && a.root === b.root;
-
 /** Who is at the desk and what they say, the documents, the clock, and the current step's choices or tool. */
-export const DeskView = memo(function DeskView({ scenario, attempt, view, data, send, lang, embedded = false, root }: DeskViewProps) {
+export const DeskView = memo(function DeskView({ scenario, attemptId, view, data, send, lang, embedded = false, root }: DeskViewProps) {
   const t = useTraineeT();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [rejected, setRejected] = useQuietState<LocalizedText | null>(null);
   const practice = view.mode === 'practice';
   const stepKey = `${view.stepId}|${view.task?.stepId ?? ''}|${view.status}`;
 
-  // One function for the whole run, so the memoised parts below (and the tool) are not redrawn for a new one.
-  const sendRef = useRef(send);
-  useLayoutEffect(() => {
-    sendRef.current = send;
-  });
-  const act = useCallback((entry: LogEntry): SendResult => {
-    const result = sendRef.current(entry);
-    setRejected(result.ok ? null : result.reason);
-    return result;
-  }, [setRejected]);
+  // `send` is the run store's, one function for the run's life: the memoised parts below (and the tool) keep theirs.
+  const act = useCallback(
+    (entry: LogEntry): SendResult => {
+      const result = send(entry);
+      setRejected(result.ok ? null : result.reason);
+      return result;
+    },
+    [send, setRejected],
+  );
   const sendTool = useCallback((event: ToolEvent) => act(event as LogEntry), [act]);
 
   const speakers = useMemo(() => [...new Set(view.lines.map((l) => l.who).filter((w) => w !== 'narrator'))], [view.lines]);
@@ -185,15 +179,15 @@ export const DeskView = memo(function DeskView({ scenario, attempt, view, data, 
   const present = useMemo(() => presentKey.split('|').flatMap((id) => data.people[id] ?? []), [presentKey, data]);
   const feedback = view.feedback;
   const newestFeedback = useMemo(() => feedback.filter((f) => f.actionIndex === view.actions - 1), [feedback, view.actions]);
-  const toolKey = view.task ? `${view.task.stepId}:${attempt.id}` : '';
+  const toolKey = view.task ? `${view.task.stepId}:${attemptId}` : '';
   const toolDrawn = useDrawnAfterPaint(toolKey);
-  const documentsDrawn = useDrawnAfterPaint(`${presentKey}:${attempt.id}`);
+  const documentsDrawn = useDrawnAfterPaint(`${presentKey}:${attemptId}`);
 
   return (
     <article className="desk" ref={root}>
       <UpdateBar />
       <DeskHeader title={scenario.title[lang]} mode={view.mode} clock={view.clock.text} actions={view.actions} embedded={embedded} t={t} />
-      <StorageNotice attempt={attempt} />
+      <StorageNotice attemptId={attemptId} />
       <NewPersonAnnouncer names={present.map((p) => spokenName(p.name)).join('|')} t={t} />
 
       <div className="desk__grid">
@@ -230,7 +224,7 @@ export const DeskView = memo(function DeskView({ scenario, attempt, view, data, 
               <p>
                 <RichText text={view.end.text[lang]} />
               </p>
-              <Link className="button button--primary" to={`/debrief/${attempt.id}`}>
+              <Link className="button button--primary" to={`/debrief/${attemptId}`}>
                 {t('desk.seeDebrief')}
               </Link>
             </div>
@@ -278,7 +272,7 @@ export const DeskView = memo(function DeskView({ scenario, attempt, view, data, 
       </div>
     </article>
   );
-}, sameDesk);
+});
 
 /**
  * A new step (or the end) moves focus to the step heading, so keyboard and screen-reader users start

@@ -1,11 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { useAttemptsStore } from '../../stores/attempts-store';
-import type { AttemptRecord } from '../../stores/attempt-record';
 import type { SetAsideAttempt } from '../../stores/attempt-storage';
 import { useLibraryStore } from '../../stores/library-store';
 import { OutsideTabGuard } from '../../ui/tab-guard';
 import { downloadAttempt, downloadSetAside } from './attempt-actions';
 import { useLang } from './use-lang';
+
+/** Downloads the store's newest copy of the attempt. */
+function downloadNewest(id: string): void {
+  const newest = useAttemptsStore.getState().attempts[id];
+  if (newest) downloadAttempt(newest);
+}
 
 /**
  * Tells the trainee when attempts are not being saved (and offers the current attempt as a file),
@@ -15,7 +20,7 @@ import { useLang } from './use-lang';
  * still download and discard. The export takes the store's newest copy of the attempt: the desk
  * does not redraw for each save.
  */
-export function StorageNotice({ attempt }: { attempt?: AttemptRecord | undefined }) {
+export function StorageNotice({ attemptId }: { attemptId?: string | undefined }) {
   const { t } = useTranslation('trainee');
   const problem = useAttemptsStore((s) => s.problem);
   const setAside = useAttemptsStore((s) => s.setAside);
@@ -28,8 +33,8 @@ export function StorageNotice({ attempt }: { attempt?: AttemptRecord | undefined
         {problem !== null && (
           <div className="notice notice--warning">
             <p>{t(problem === 'unavailable' ? 'storage.unavailable' : 'storage.writeFailed')}</p>
-            {attempt && (
-              <button type="button" className="button" onClick={() => downloadAttempt(useAttemptsStore.getState().attempts[attempt.id] ?? attempt)}>
+            {attemptId !== undefined && (
+              <button type="button" className="button" onClick={() => downloadNewest(attemptId)}>
                 {t('common.export')}
               </button>
             )}

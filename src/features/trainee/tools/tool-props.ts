@@ -3,9 +3,11 @@
  * room prep). A tool draws the current task's workflow snapshot and sends the workflow's events;
  * the desk forwards each event to the run and persists the log after every accepted entry.
  */
+import { useCallback, useMemo } from 'react';
 import type { Lang } from '../../../domain/text';
 import type { Clinic, Person } from '../../../domain/types';
 import type { SendResult } from '../../../engine/run/run';
+import { useRunSelector } from '../../../ui/use-run-selector';
 
 export type { SendResult } from '../../../engine/run/run';
 
@@ -38,4 +40,18 @@ export interface ToolProps<TContext = unknown> {
   now: string;
   /** Practice mode (feedback and hints allowed) vs assessment. */
   practice: boolean;
+}
+
+const noSubscribe = () => () => undefined;
+
+/**
+ * The part of the tool's workflow context a panel reads, kept as the same value while `equal` says
+ * it did not change (Object.is by default), so a plain `memo` panel given it redraws only when it
+ * does: the run store's selector idiom (stores/run-store.ts, ui/use-run-selector.ts), in place of
+ * memoOnContext. `selector` must keep its identity (define it outside the component).
+ */
+export function useToolSlice<C, T>(snapshot: ToolSnapshot<C>, selector: (context: C) => T, equal?: (a: T, b: T) => boolean): T {
+  const source = useMemo(() => ({ getSnapshot: () => snapshot, subscribe: noSubscribe }), [snapshot]);
+  const select = useCallback((s: ToolSnapshot<C>) => selector(s.context), [selector]);
+  return useRunSelector(source, select, equal);
 }
