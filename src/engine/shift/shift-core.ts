@@ -20,7 +20,7 @@ import type { LogEntry, ShiftEntry, WaitEntry } from '../format/log';
 import { isShiftEntry } from '../format/log';
 import { createRun, type Run } from '../run/run';
 import type { WorkflowRegistry } from '../../machines/registry';
-import type { RunMode } from '../run/run.machine';
+import type { RunMode } from '../run/run-types';
 import type { Category, ScenarioCase, ShiftEvent, ShiftFile, Step } from '../format/scenario.schema';
 import type { RunResult } from '../run/score';
 import { withSceneTime } from '../run/scene-time';

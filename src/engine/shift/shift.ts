@@ -11,7 +11,7 @@ import { persistLog, type LogEntry, type PersistedLog, type WaitEntry } from '..
 import { readEntry } from '../run/replay';
 import type { Run, RunView, SendResult } from '../run/run';
 import type { WorkflowRegistry } from '../../machines/registry';
-import type { RunMode } from '../run/run.machine';
+import type { RunMode } from '../run/run-types';
 import type { ClinicFile, ScenarioCase, ShiftFile } from '../format/scenario.schema';
 import { shiftResultOf, type ShiftResult } from './shift-score';
 import {
