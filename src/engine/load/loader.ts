@@ -19,7 +19,8 @@ import { Reporter } from './reporter';
 import { issuesToDiagnostics } from './schema-issues';
 import { checkShift } from './shift-checks';
 import { checkTranslations } from './translations';
-import { PositionMap, readYaml } from './yaml-positions';
+import { PositionMap } from './position-map';
+import { readYaml } from './yaml-positions';
 
 export type { WorkflowRegistry };
 

@@ -1,7 +1,7 @@
 /** The loader's findings for one file, each placed where the editor shows it, and what a reference may name. */
 import type { LocalizedText } from '../../domain/text';
 import { formatPath, type Diagnostic, type DocPath } from '../format/diagnostics';
-import type { PositionMap } from './yaml-positions';
+import type { PositionMap } from './position-map';
 
 /** Collects diagnostics for one file with the right positions. */
 export class Reporter {
