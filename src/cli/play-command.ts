@@ -6,7 +6,7 @@ import { loadLibraryFrom, readScenarioFiles, type ScenarioFileSystem } from '../
 import { parseScenarioFile } from '../engine/load/loader';
 import { persistedLogSchema } from '../engine/format/log';
 import { replay } from '../engine/run/replay';
-import type { RunMode } from '../engine/run/run.machine';
+import type { RunMode } from '../engine/run/run-types';
 import type { WorkflowRegistry } from '../machines/registry';
 import type { ClinicFile, ShiftFile } from '../engine/format/scenario.schema';
 import { prepareShift, replayShift, ShiftPrepareError } from '../engine/shift/shift';

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { loadLibrary, type SourceFile } from '../../src/engine/load/library';
-import { PARSE_OPTIONS, readYaml } from '../../src/engine/load/yaml-positions';
+import { PARSE_OPTIONS } from '../../src/engine/load/position-map';
+import { readYaml } from '../../src/engine/load/yaml-positions';
 import { fakeWorkflows } from '../../src/engine/testing/run-fixtures';
 import { bestTime, type Bench } from './bench';
 

@@ -14,7 +14,7 @@ import type { Diagnostic, DocPath } from '../format/diagnostics';
 import { sourceOf, type WorkflowRegistry } from '../load/loader';
 import { CATEGORIES, type ScenarioCase, type Step } from '../format/scenario.schema';
 import { analyse, bestToEnd, scoreRange, type Edge, type Points } from '../run/score-range';
-import { PositionMap } from '../load/yaml-positions';
+import { PositionMap } from '../load/position-map';
 
 // The graph analysis lives in score-range.ts (the score needs it without the linter); re-exported for the CLI and tests.
 export { buildStepGraph, scoreRange, stronglyConnected, type StepGraph } from '../run/score-range';

@@ -6,7 +6,8 @@
 import type { Lang } from '../../domain/text';
 import { hasErrors, sortDiagnostics, type Diagnostic, type DocPath } from '../format/diagnostics';
 import { lint } from '../analysis/lint';
-import { parseScenarioFile, REFERENCE_KINDS, Reporter, type LoadOptions, type ParsedFile } from './loader';
+import { parseScenarioFile, type LoadOptions, type ParsedFile } from './loader';
+import { REFERENCE_KINDS, Reporter } from './reporter';
 import { LIMITS, type ClinicFile, type ScenarioCase, type ShiftFile } from '../format/scenario.schema';
 
 /** Reads scenario files: expands folders and reads bytes. */

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { LocalizedText } from '../../domain/text';
 import { describeValue, formatPath, kindOf, type Diagnostic, type DocPath, type Position } from '../format/diagnostics';
 import { MESSAGES_ES_MX } from '../format/scenario.schema';
-import type { PositionMap } from './yaml-positions';
+import type { PositionMap } from './position-map';
 
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;

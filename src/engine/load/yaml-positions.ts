@@ -10,130 +10,16 @@ import type { Alias, Document, Node as YamlNode, ParsedNode, YAMLError } from 'y
 import type { LocalizedText } from '../../domain/text';
 import { LIMITS } from '../format/scenario.schema';
 import { describeValue, formatPath, type Diagnostic, type DocPath, type Position } from '../format/diagnostics';
-import { findForbidden, findLongWord, forbiddenMessage, hex, isShownText, LONG_WORD, longWordMessage, type CharHit } from './text-checks';
-
-/** YAML 1.2 core schema, no merge keys; duplicate keys are found while converting (same place, cheaper). */
-export const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2', schema: 'core', merge: false } as const;
-
-/** Where a key and its value start in the text. */
-export interface PlaceEntry {
-  key?: Position;
-  value: Position;
-}
-
-/** Turns offsets into lines and columns; the line index is built on the first question. */
-class LineIndex {
-  private starts: number[] | undefined;
-  constructor(private readonly text: string) {}
-
-  at(offset: number): Position {
-    if (!this.starts) {
-      const starts = [0];
-      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.starts = starts;
-    }
-    const starts = this.starts;
-    const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: o - (starts[lo] as number) + 1 };
-  }
-}
-
-/**
- * Lines and columns of the keys and values of one document, by path. Positions are looked up in
- * the parser's node tree only when a message needs one, so loading a valid file costs nothing here.
- */
-export class PositionMap {
-  private doc: Document.Parsed | undefined;
-  private lines: LineIndex | undefined;
-
-  /**
-   * Keeps only the text: the node tree is rebuilt on the first question, so a library of valid
-   * files does not hold a thousand parse trees in memory.
-   */
-  constructor(private readonly text?: string) {}
-
-  private tree(): { doc: Document.Parsed; lines: LineIndex } | undefined {
-    if (this.text === undefined) return undefined;
-    if (!this.doc || !this.lines) {
-      const docs = parseAllDocuments(this.text, PARSE_OPTIONS) as Document.Parsed[];
-      this.doc = docs[0];
-      this.lines = new LineIndex(this.text);
-    }
-    return this.doc ? { doc: this.doc, lines: this.lines } : undefined;
-  }
-
-  /** The exact entry of a path, if the document has it. */
-  get(path: DocPath): PlaceEntry | undefined {
-    const found = this.walk(path);
-    return found.depth === path.length ? found.entry : undefined;
-  }
-
-  /** Position of the value at `path`, or of the closest ancestor the document has. */
-  valueAt(path: DocPath): Position {
-    const found = this.walk(path);
-    if (!found.entry) return { line: 1, col: 1 };
-    return found.depth === path.length ? found.entry.value : (found.entry.key ?? found.entry.value);
-  }
-
-  /** Position of the key at `path` (an unknown key's own place), else of its value. */
-  keyAt(path: DocPath): Position {
-    const found = this.walk(path);
-    if (found.entry && found.depth === path.length) return found.entry.key ?? found.entry.value;
-    return this.valueAt(path);
-  }
-
-  /** Position of the mapping that owns `path`: the key that opens it (for a missing key). */
-  ownerAt(path: DocPath): Position {
-    const found = this.walk(path.slice(0, -1));
-    if (!found.entry) return { line: 1, col: 1 };
-    return found.entry.key ?? found.entry.value;
-  }
-
-  /** Follows `path` through mappings, lists and aliases as far as the document goes. */
-  private walk(path: DocPath): { entry?: PlaceEntry; depth: number } {
-    const tree = this.tree();
-    if (!tree || !tree.doc.contents) return { depth: 0 };
-    const { doc, lines } = tree;
-    const start = (n: { range?: [number, number, number] | null } | null | undefined): Position | undefined =>
-      n?.range ? lines.at(n.range[0]) : undefined;
-    let node: unknown = doc.contents;
-    let entry: PlaceEntry = { value: start(doc.contents as YamlNode) ?? { line: 1, col: 1 } };
-    let depth = 0;
-    for (const part of path) {
-      for (let hops = 0; isAlias(node) && hops < 50; hops++) node = (node as Alias).resolve(doc);
-      let next: { key?: YamlNode | null; value: unknown } | undefined;
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(part));
-        if (pair) next = { key: pair.key as YamlNode, value: pair.value };
-      } else if (isSeq(node) && typeof part === 'number') {
-        if (part >= 0 && part < node.items.length) next = { value: node.items[part] };
-      }
-      if (!next) break;
-      const keyPos = start(next.key);
-      const valuePos = start(next.value as YamlNode | null) ?? keyPos ?? entry.value;
-      entry = keyPos ? { key: keyPos, value: valuePos } : { value: valuePos };
-      node = next.value;
-      depth++;
-    }
-    return { entry, depth };
-  }
-}
+import { findLongWord, isShownText, LONG_WORD, longWordMessage } from './text-checks';
+import { CharFindings } from './char-findings';
+import { LineIndex, PARSE_OPTIONS, PositionMap } from './position-map';
+import { prescanFlowDepth, unclosedOpener } from './yaml-prescan';
 
 /** Keys that could reach Object.prototype if anything ever assigned them. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Nodes an alias may expand to in one file: generous for real reuse, fatal for alias bombs. */
 export const ALIAS_NODE_BUDGET = 10_000;
-
-/** Flow brackets deeper than this are rejected before parsing (the parser slows down on them). */
-const PRESCAN_DEPTH = 256;
 
 export interface YamlReadResult {
   /** The document as plain data, or undefined when it cannot be used. */
@@ -160,62 +46,6 @@ const YAML_MESSAGES: Partial<Record<YAMLError['code'], LocalizedText>> = {
   RESOURCE_EXHAUSTION: { 'es-MX': 'el documento es demasiado costoso de leer', en: 'the document is too costly to read' },
 };
 
-/** Rejects absurd flow nesting (`[[[[...`) cheaply; returns the offset where it got too deep. */
-function prescanFlowDepth(text: string): number | undefined {
-  let depth = 0;
-  let quote: string | undefined;
-  let atLineStartOrSpace = true;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (quote !== undefined) {
-      if (quote === '"' && ch === 92 /* \ */) i++;
-      else if (ch === quote.charCodeAt(0)) quote = undefined;
-      continue;
-    }
-    if (ch === 35 /* # */ && atLineStartOrSpace) {
-      const nl = text.indexOf('\n', i);
-      if (nl < 0) break;
-      i = nl;
-      atLineStartOrSpace = true;
-      continue;
-    }
-    if (ch === 34 || ch === 39) quote = text[i];
-    else if (ch === 91 || ch === 123) {
-      depth++;
-      if (depth > PRESCAN_DEPTH) return i;
-    } else if ((ch === 93 || ch === 125) && depth > 0) depth--;
-    atLineStartOrSpace = ch === 32 || ch === 10 || ch === 9 || ch === 13;
-  }
-  return undefined;
-}
-
-/** The offset of the last `[` or `{` still open at `upTo` (quotes and comments skipped), if any. */
-function unclosedOpener(text: string, upTo: number): number | undefined {
-  const open: number[] = [];
-  let quote: string | undefined;
-  let atLineStartOrSpace = true;
-  for (let i = 0; i < upTo && i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (quote !== undefined) {
-      if (quote === '"' && ch === 92) i++;
-      else if (ch === quote.charCodeAt(0)) quote = undefined;
-      continue;
-    }
-    if (ch === 35 && atLineStartOrSpace) {
-      const nl = text.indexOf('\n', i);
-      if (nl < 0) break;
-      i = nl;
-      atLineStartOrSpace = true;
-      continue;
-    }
-    if (ch === 34 || ch === 39) quote = text[i];
-    else if (ch === 91 || ch === 123) open.push(i);
-    else if (ch === 93 || ch === 125) open.pop();
-    atLineStartOrSpace = ch === 32 || ch === 10 || ch === 9 || ch === 13;
-  }
-  return open.length > 0 ? open[open.length - 1] : undefined;
-}
-
 /**
  * A document path as a chain of links to the parent: converting a file extends it once per node
  * without copying, and only a message turns it into a DocPath.
@@ -226,56 +56,6 @@ function docPath(trail: Trail): DocPath {
   const parts: (string | number)[] = [];
   for (let t = trail; t !== undefined; t = t.up) parts.push(t.part);
   return parts.reverse();
-}
-
-/** Forbidden characters reported per file at most: one bad paste should not bury the rest. */
-const MAX_CHAR_ERRORS = 50;
-
-/**
- * The file's forbidden characters (text-checks.ts), found once in the raw text so each has its
- * exact place; converting a scalar claims those inside it, so the message can name its path.
- */
-class CharFindings {
-  private readonly hits: CharHit[];
-  private readonly paths = new Map<number, DocPath>();
-  private readonly escaped: { pos: Position; cp: number; path: DocPath }[] = [];
-  constructor(private readonly text: string) {
-    this.hits = findForbidden(text);
-  }
-
-  /** Checks one scalar (a key or a value) whose text spans `range`. */
-  scalar(node: YamlNode, value: string, path: () => DocPath, at: (offset: number) => Position): void {
-    const range = node.range;
-    if (!range) return;
-    let inside = false;
-    for (const h of this.hits) {
-      if (h.offset >= range[0] && h.offset < range[1]) {
-        inside = true;
-        if (!this.paths.has(h.offset)) this.paths.set(h.offset, path());
-      }
-    }
-    // A double-quoted "\u202E" is an escape: the character is in the value, not in the text.
-    if (!inside && (node as { type?: string }).type === 'QUOTE_DOUBLE') {
-      const found = findForbidden(value)[0];
-      if (found) this.escaped.push({ pos: at(range[0]), cp: found.cp, path: path() });
-    }
-  }
-
-  diagnostics(file: string, at: (offset: number) => Position): Diagnostic[] {
-    const out: Diagnostic[] = this.hits.map((h) => {
-      const path = this.paths.get(h.offset) ?? [];
-      const pos = at(h.offset);
-      return { file, line: pos.line, col: pos.col, path, code: 'invisible-character', severity: 'error', message: forbiddenMessage(h.cp, path, false), found: hex(h.cp) };
-    });
-    for (const e of this.escaped) {
-      out.push({ file, line: e.pos.line, col: e.pos.col, path: e.path, code: 'invisible-character', severity: 'error', message: forbiddenMessage(e.cp, e.path, true), found: hex(e.cp) });
-    }
-    return out.slice(0, MAX_CHAR_ERRORS);
-  }
-
-  get none(): boolean {
-    return this.hits.length === 0 && this.text.indexOf('\\') < 0;
-  }
 }
 
 /**

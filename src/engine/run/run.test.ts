@@ -1,7 +1,9 @@
 import { CaseDataError } from './case-data';
 import type { LogEntry } from '../format/log';
 import { createRun, type Run } from './run';
-import { resolveRunInput, sendEntry, startRunActor, toRunEvent } from './run.machine';
+import { toRunEvent } from './run-types';
+import { resolveRunInput } from './run-input';
+import { sendEntry, startRunActor } from './run.machine';
 import { bestLog, fakeCase, fakeWorkflows } from '../testing/run-fixtures';
 import { caseSchema } from '../format/scenario.schema';
 

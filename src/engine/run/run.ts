@@ -6,23 +6,15 @@
 import type { LocalizedText } from '../../domain/text';
 import { secondsToClock } from './case-data';
 import { parseEntry, persistLog, type LogEntry, type PersistedLog } from '../format/log';
-import {
-  resolveRunInput,
-  sendEntries,
-  sendEntry,
-  startRunActor,
-  stepKind,
-  type CaseSource,
-  type RunContext,
-  type RunEnd,
-  type RunMode,
-  type RunOptions,
-  type ScoredItem,
-} from './run.machine';
+import { type RunContext, type RunEnd, type RunMode, type ScoredItem } from './run-types';
+import { stepKind } from './run-steps';
+import { resolveRunInput, type CaseSource, type RunOptions } from './run-input';
+import { sendEntries, sendEntry, startRunActor } from './run.machine';
 import type { Line } from '../format/scenario.schema';
 import { resultOf, type RunResult } from './score';
 
-export type { CaseSource, RunOptions, RunMode, ScoredItem, RunEnd } from './run.machine';
+export type { CaseSource, RunOptions } from './run-input';
+export type { RunMode, ScoredItem, RunEnd } from './run-types';
 
 /** Outcome of sending an entry. */
 export type SendResult = { ok: true } | { ok: false; reason: LocalizedText };

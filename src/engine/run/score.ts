@@ -19,19 +19,10 @@
 import type { LocalizedText } from '../../domain/text';
 import { scoreRange } from './score-range';
 import type { LogEntry } from '../format/log';
-import {
-  resolveRunInput,
-  sendEntry,
-  startRunActor,
-  stepKind,
-  type CaseSource,
-  type Points,
-  type RunContext,
-  type RunEnd,
-  type RunMode,
-  type RunOptions,
-  type ScoredItem,
-} from './run.machine';
+import { type Points, type RunContext, type RunEnd, type RunMode, type ScoredItem } from './run-types';
+import { stepKind } from './run-steps';
+import { resolveRunInput, type CaseSource, type RunOptions } from './run-input';
+import { sendEntry, startRunActor } from './run.machine';
 import { CATEGORIES, type Category, type ScenarioCase, type Step } from '../format/scenario.schema';
 
 /** Lowest and highest total a category can reach over the paths of a case. */

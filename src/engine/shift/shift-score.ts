@@ -16,9 +16,10 @@
  */
 import { t, type LocalizedText } from '../../domain/text';
 import { secondsToClock } from '../run/case-data';
-import type { RunMode } from '../run/run.machine';
+import type { RunMode } from '../run/run-types';
 import type { Category } from '../format/scenario.schema';
-import { waitedUntil, type ArrivalStatus, type ShiftState } from './shift-core';
+import { type ArrivalStatus, type ShiftState } from './shift-types';
+import { waitedUntil } from './shift-clock';
 
 /** One arrival's case in a shift result. */
 export interface ShiftCaseResult {

@@ -2,7 +2,8 @@ import { fromFileEntry, toFileEntry, type LogEntry } from '../format/log';
 import { bestLog, fakeCase, fakeShift, fakeWorkflows } from '../testing/run-fixtures';
 import { shiftSchema } from '../format/scenario.schema';
 import { createShift, createShiftPace, prepareShift, replayShift, scoreShift, type PreparedShift } from './shift';
-import { moodAfter, RING_SECONDS, SHIFT_COSTS } from './shift-core';
+import { RING_SECONDS, SHIFT_COSTS } from './shift-types';
+import { moodAfter } from './shift-clock';
 
 const tx = (s: string) => ({ 'es-MX': s, en: s });
 

@@ -11,26 +11,16 @@ import { persistLog, type LogEntry, type PersistedLog, type WaitEntry } from '..
 import { readEntry } from '../run/replay';
 import type { Run, RunView, SendResult } from '../run/run';
 import type { WorkflowRegistry } from '../../machines/registry';
-import type { RunMode } from '../run/run.machine';
+import type { RunMode } from '../run/run-types';
 import type { ClinicFile, ScenarioCase, ShiftFile } from '../format/scenario.schema';
 import { shiftResultOf, type ShiftResult } from './shift-score';
-import {
-  applyShiftEntry,
-  initialShiftState,
-  moodAfter,
-  nextHappening,
-  planArrivals,
-  settleStart,
-  stopShift,
-  waitedUntil,
-  type ArrivalStatus,
-  type PreparedShift,
-  type ShiftNotice,
-  type ShiftState,
-} from './shift-core';
+import { type ArrivalStatus, type PreparedShift, type ShiftNotice, type ShiftState } from './shift-types';
+import { moodAfter, waitedUntil } from './shift-clock';
+import { initialShiftState, planArrivals } from './shift-plan';
+import { applyShiftEntry, nextHappening, settleStart, stopShift } from './shift-core';
 import { prepareCase, type PersonaGenerator } from '../run/variants';
 
-export type { PreparedShift, ShiftArrivalPlan, ShiftNotice, ArrivalStatus } from './shift-core';
+export type { PreparedShift, ShiftArrivalPlan, ShiftNotice, ArrivalStatus } from './shift-types';
 export type { ShiftResult } from './shift-score';
 
 /** The cases and clinics a shift draws on (a loaded Library fits). */

@@ -14,7 +14,9 @@ import { fromFileLog } from '../../engine/format/log';
 import { prepareShift, type PreparedShift } from '../../engine/shift/shift';
 import { newAttempt, type AttemptRecord } from '../../stores/attempt-record';
 import { spokenName } from '../../ui/document-card';
-import { analyseShift, ShiftReplay, ShiftTimeline, type ShiftAnalysis } from './shift-debrief-page';
+import { analyseShift, type ShiftAnalysis } from './shift-analysis';
+import { ShiftReplay } from './shift-replay';
+import { ShiftTimeline } from './shift-timeline';
 
 // jsdom gives import.meta.url an http scheme: the repository root comes from the file's directory instead.
 const ROOT = join(import.meta.dirname, '../../../');
