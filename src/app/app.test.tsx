@@ -5,7 +5,7 @@ import { memoryLocation } from 'wouter/memory-location';
 import { createAppStore, STORAGE_KEY, useAppStore } from '../stores/app-store';
 import { App } from './app';
 import { createI18n } from './i18n/i18n';
-import { allResources } from './i18n/resources';
+import { allResources } from '../test-i18n';
 
 /** Renders the whole app at a URL, as a first visit unless storage was prepared before. */
 const renderAppAt = (path: string) => {

@@ -14,7 +14,7 @@ import { useAttemptsStore } from '../stores/attempts-store';
 import { useLibraryStore } from '../stores/library-store';
 import { App } from './app';
 import { createI18n } from './i18n/i18n';
-import { allResources } from './i18n/resources';
+import { allResources } from '../test-i18n';
 
 const REGISTRO_YAML = `format: 1
 id: registro-breve

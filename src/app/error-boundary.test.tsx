@@ -10,7 +10,7 @@ import { useAppStore } from '../stores/app-store';
 import { AppLayout } from './app-layout';
 import { ErrorBoundary } from './error-boundary';
 import { createI18n } from './i18n/i18n';
-import { allResources } from './i18n/resources';
+import { allResources } from '../test-i18n';
 
 const SECRET = 'TypeError: cannot read properties of undefined (reading curp) at RegistrationForm';
 

@@ -96,7 +96,7 @@ interface ManifestChunk {
 type Manifest = Record<string, ManifestChunk>;
 
 /** The chunks every trainee route loads: its loader (with the library's catalogue) and the es-MX strings. */
-const TRAINEE_CHUNKS = ['src/app/trainee-data.ts', 'src/app/i18n/es-MX.json', 'src/app/i18n/trainee.es-MX.json'];
+const TRAINEE_CHUNKS = ['src/app/trainee-data.ts', 'src/app/i18n/es-MX.json', 'src/features/trainee/strings/trainee.es-MX.json'];
 
 /** Manifest key of a scenario document's chunk (build/scenario-library-plugin.ts makes one per document). */
 export const documentKey = (kind: 'case' | 'shift' | 'clinic', id: string): string => `virtual:scenario/${kind}/${id}`;

@@ -23,7 +23,7 @@ import { tr, type DriverContext } from './drivers/support';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCREENSHOTS = join(ROOT, 'docs/screenshots/');
-const SHIFT_STRINGS = JSON.parse(readFileSync(join(ROOT, 'src/app/i18n/shift.es-MX.json'), 'utf8')) as Record<string, Record<string, string>>;
+const SHIFT_STRINGS = JSON.parse(readFileSync(join(ROOT, 'src/features/shift/strings/shift.es-MX.json'), 'utf8')) as Record<string, Record<string, string>>;
 /** A shift string in es-MX with {{vars}} filled. */
 const st = (group: string, key: string, vars: Record<string, string | number> = {}): string =>
   (SHIFT_STRINGS[group]?.[key] ?? `missing ${group}.${key}`).replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? ''));

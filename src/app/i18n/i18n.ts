@@ -18,9 +18,9 @@ type JsonModule = { default: ResourceLanguage };
  */
 const LOADERS: Record<Namespace, Record<Lang, () => Promise<JsonModule>>> = {
   translation: { 'es-MX': () => import('./es-MX.json'), en: () => import('./en.json') },
-  trainee: { 'es-MX': () => import('./trainee.es-MX.json'), en: () => import('./trainee.en.json') },
-  tools: { 'es-MX': () => import('./tools.es-MX.json'), en: () => import('./tools.en.json') },
-  shift: { 'es-MX': () => import('./shift.es-MX.json'), en: () => import('./shift.en.json') },
+  trainee: { 'es-MX': () => import('../../features/trainee/strings/trainee.es-MX.json'), en: () => import('../../features/trainee/strings/trainee.en.json') },
+  tools: { 'es-MX': () => import('../../features/trainee/tools/strings/tools.es-MX.json'), en: () => import('../../features/trainee/tools/strings/tools.en.json') },
+  shift: { 'es-MX': () => import('../../features/shift/strings/shift.es-MX.json'), en: () => import('../../features/shift/strings/shift.en.json') },
 };
 
 const isLang = (value: string): value is Lang => (LANGS as readonly string[]).includes(value);

@@ -1,13 +1,13 @@
 import en from './en.json';
 import esMX from './es-MX.json';
 import { createI18n, loadShellResources } from './i18n';
-import { allResources } from './resources';
-import shiftEn from './shift.en.json';
-import shiftEsMX from './shift.es-MX.json';
-import toolsEn from './tools.en.json';
-import toolsEsMX from './tools.es-MX.json';
-import traineeEn from './trainee.en.json';
-import traineeEsMX from './trainee.es-MX.json';
+import { allResources } from '../../test-i18n';
+import shiftEn from '../../features/shift/strings/shift.en.json';
+import shiftEsMX from '../../features/shift/strings/shift.es-MX.json';
+import toolsEn from '../../features/trainee/tools/strings/tools.en.json';
+import toolsEsMX from '../../features/trainee/tools/strings/tools.es-MX.json';
+import traineeEn from '../../features/trainee/strings/trainee.en.json';
+import traineeEsMX from '../../features/trainee/strings/trainee.es-MX.json';
 
 /** Lists "a.b.c" paths of every leaf, with its value. */
 const leaves = (node: unknown, prefix = ''): Array<[string, unknown]> =>

@@ -4,10 +4,7 @@ import { join, relative } from 'node:path';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
-// eslint-disable-next-line import-x/no-restricted-paths -- test-only: the app's i18n instance
-import { createI18n } from '../../app/i18n/i18n';
-// eslint-disable-next-line import-x/no-restricted-paths -- test-only: every string resource bundled
-import { allResources } from '../../app/i18n/resources';
+import { createTestI18n } from '../../test-i18n';
 import { clockToSeconds } from '../../engine/run/case-data';
 import { loadLibrary } from '../../engine/load/library';
 import { fromFileLog } from '../../engine/format/log';
@@ -44,7 +41,7 @@ beforeAll(async () => {
 
 const nameOf = (arrival: number) => spokenName(prepared.cases[arrival]!.data.people.patient!.name);
 const titleOf = (caseId: string) => library.cases.get(caseId)?.title['es-MX'] ?? caseId;
-const wrap = (ui: React.ReactNode) => render(<I18nextProvider i18n={createI18n('es-MX', allResources)}>{ui}</I18nextProvider>);
+const wrap = (ui: React.ReactNode) => render(<I18nextProvider i18n={createTestI18n('es-MX')}>{ui}</I18nextProvider>);
 
 describe('analyseShift', () => {
   it('keeps the desk after every action, and each person’s case as the action left it (a closed case keeps its last view)', () => {

@@ -5,10 +5,7 @@ import { render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { Route, Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
-// eslint-disable-next-line import-x/no-restricted-paths -- test-only: the app's i18n instance
-import { createI18n } from '../../app/i18n/i18n';
-// eslint-disable-next-line import-x/no-restricted-paths -- test-only: every string resource bundled
-import { allResources } from '../../app/i18n/resources';
+import { createTestI18n } from '../../test-i18n';
 import { loadLibrary } from '../../engine/load/library';
 import { fromFileLog, type LogEntry } from '../../engine/format/log';
 import { newAttempt, type AttemptRecord } from '../../stores/attempt-record';
@@ -37,7 +34,7 @@ beforeEach(() => {
 
 const renderPage = () =>
   render(
-    <I18nextProvider i18n={createI18n('es-MX', allResources)}>
+    <I18nextProvider i18n={createTestI18n('es-MX')}>
       <Router hook={memoryLocation({ path: `/shift/${SHIFT_ID}` }).hook}>
         <Route path="/shift/:shiftId">
           <ShiftPage />

@@ -3,15 +3,12 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-// eslint-disable-next-line import-x/no-restricted-paths -- test-only: the app's i18n instance
-import { createI18n } from '../../app/i18n/i18n';
-// eslint-disable-next-line import-x/no-restricted-paths -- test-only: every string resource bundled
-import { allResources } from '../../app/i18n/resources';
+import { createTestI18n } from '../../test-i18n';
 import type { ShiftQueueItem, ShiftView } from '../../engine/shift/shift';
 import type { RunMode } from '../../engine/run/run';
 import { PaceControl, paceSetting, PhonePanel, QueuePanel, ShiftAnnouncer, type PaceSetting } from './shift-panels';
 
-const wrap = (ui: ReactNode) => render(<I18nextProvider i18n={createI18n('es-MX', allResources)}>{ui}</I18nextProvider>);
+const wrap = (ui: ReactNode) => render(<I18nextProvider i18n={createTestI18n('es-MX')}>{ui}</I18nextProvider>);
 const title = { 'es-MX': 'Alta en la UMF', en: 'Registration' };
 const item = (over: Partial<ShiftQueueItem> = {}): ShiftQueueItem => ({
   arrival: 0,
@@ -171,7 +168,7 @@ describe('PaceControl', () => {
     act(() => vi.advanceTimersByTime(2000));
     expect(onElapse.mock.calls).toEqual([[30], [30]]);
     rerender(
-      <I18nextProvider i18n={createI18n('es-MX', allResources)}>
+      <I18nextProvider i18n={createTestI18n('es-MX')}>
         <PaceControl mode="assessment" running={false} pace={{ rate: 30, paused: false }} onPace={() => undefined} onElapse={onElapse} />
       </I18nextProvider>,
     );
@@ -220,7 +217,7 @@ describe('ShiftAnnouncer', () => {
     const { rerender } = wrap(<ShiftAnnouncer view={first} nameOf={nameOf} lang="es-MX" />);
     expect(screen.getByTestId('shift-polite')).toHaveTextContent('');
     rerender(
-      <I18nextProvider i18n={createI18n('es-MX', allResources)}>
+      <I18nextProvider i18n={createTestI18n('es-MX')}>
         <ShiftAnnouncer
           view={view({
             queue: [item({ arrival: 0 }), item({ arrival: 2 })],

@@ -37,9 +37,9 @@ export function taskPersonId(ctx: DriverContext): string {
 export type Driver = (ctx: DriverContext, entry: LogEntry) => Promise<void>;
 
 type Strings = { [key: string]: string | Strings };
-const read = (file: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../src/app/i18n/${file}`, import.meta.url)), 'utf8')) as Strings;
+const read = (file: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../src/${file}`, import.meta.url)), 'utf8')) as Strings;
 // The tools' strings live in their own namespace file under a top-level `tools` key: same dotted keys.
-const STRINGS = { trainee: { ...read('trainee.es-MX.json'), ...read('tools.es-MX.json') }, app: read('es-MX.json') };
+const STRINGS = { trainee: { ...read('features/trainee/strings/trainee.es-MX.json'), ...read('features/trainee/tools/strings/tools.es-MX.json') }, app: read('app/i18n/es-MX.json') };
 
 /**
  * An es-MX string by dotted key (trainee namespace unless `ns` says 'app'), with {{vars}} filled;
@@ -54,7 +54,7 @@ export function tr(key: string, vars: Record<string, string | number> = {}, ns: 
       i === parts.length - 1 && typeof vars.count === 'number' ? node[`${part}_${vars.count === 1 ? 'one' : 'other'}`] : undefined;
     node = plural ?? node[part];
   }
-  if (typeof node !== 'string') throw new Error(`No es-MX ${ns} string "${key}" in src/app/i18n/`);
+  if (typeof node !== 'string') throw new Error(`No es-MX ${ns} string "${key}" in src/ (the features' strings/ folders, app/i18n/)`);
   return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? `{{${name}}}`));
 }
 

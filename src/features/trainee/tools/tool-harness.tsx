@@ -9,10 +9,7 @@ import { useEffect, useState, type ComponentType } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createActor } from 'xstate';
 // Tool tests render with the app's real i18n and strings, which live in src/app.
-// eslint-disable-next-line import-x/no-restricted-paths -- test-only: the app's i18n instance
-import { createI18n } from '../../../app/i18n/i18n';
-// eslint-disable-next-line import-x/no-restricted-paths -- test-only: every string resource bundled
-import { allResources } from '../../../app/i18n/resources';
+import { createTestI18n } from '../../../test-i18n';
 import type { Lang, LocalizedText } from '../../../domain/text';
 import type { WorkflowCase, WorkflowDefinition } from '../../../machines/workflow';
 import type { SendResult, ToolEvent, ToolProps } from './tool-props';
@@ -63,7 +60,7 @@ export function renderTool<TContext>(
   }
   const user = userEvent.setup({ delay: null });
   render(
-    <I18nextProvider i18n={createI18n(lang, allResources)}>
+    <I18nextProvider i18n={createTestI18n(lang)}>
       <Harness />
     </I18nextProvider>,
   );
