@@ -12,6 +12,7 @@ import { resolveRunInput, type CaseSource, type RunOptions } from './run-input';
 import { sendEntries, sendEntry, startRunActor } from './run.machine';
 import type { Line } from '../format/scenario.schema';
 import { resultOf, type RunResult } from './score';
+import { keepIfSame, presentAt } from './desk-presence';
 
 export type { CaseSource, RunOptions } from './run-input';
 export type { RunMode, ScoredItem, RunEnd } from './run-types';
@@ -27,6 +28,8 @@ export interface RunView {
   kind: 'choose' | 'task' | 'end' | 'narrative';
   /** Lines of the current step (and of narrative steps passed to reach it). */
   lines: Line[];
+  /** Ids of the people at the desk; the same array as the previous view's while it has not changed. */
+  present: readonly string[];
   /** Choices available now (empty unless at a dialogue step). */
   choices: { id: string; text: LocalizedText }[];
   /** Whether a hint can be asked for now, and the hint once shown. */
@@ -61,8 +64,8 @@ export interface Run {
   stop(): void;
 }
 
-/** The view of a run's context. */
-export function viewOf(ctx: RunContext, taskSnapshot: unknown): RunView {
+/** The view of a run's context (`previous`: the run's last view, whose stable parts are kept). */
+export function viewOf(ctx: RunContext, taskSnapshot: unknown, previous?: RunView): RunView {
   const step = ctx.scenario.steps[ctx.stepId];
   const finished = ctx.end !== null;
   const canChoose = !finished && step?.choose !== undefined && step.task === undefined;
@@ -73,6 +76,7 @@ export function viewOf(ctx: RunContext, taskSnapshot: unknown): RunView {
     stepId: ctx.stepId,
     kind: step ? stepKind(step) : 'end',
     lines: ctx.lines,
+    present: keepIfSame(presentAt(ctx), previous?.present),
     choices: canChoose ? (step?.choose ?? []).map((c) => ({ id: c.id, text: c.text })) : [],
     hint: { available: !finished && ctx.setup.mode === 'practice' && step?.hint !== undefined && ctx.hint === null, text: ctx.hint },
     task: ctx.task && def ? { stepId: ctx.task.stepId, workflowId: ctx.task.workflowId, events: Object.keys(def.events), snapshot: taskSnapshot } : null,
@@ -105,6 +109,7 @@ export function createRun(source: CaseSource, opts: RunOptions = {}): Run {
   const input = resolveRunInput(source, opts);
   const actor = startRunActor(input);
   const entries: LogEntry[] = [];
+  let lastView: RunView | undefined;
   const context = () => actor.getSnapshot().context;
   const apply = (entry: LogEntry): SendResult => {
     const why = sendEntry(actor, entry);
@@ -119,7 +124,8 @@ export function createRun(source: CaseSource, opts: RunOptions = {}): Run {
     },
     snapshot() {
       const ctx = context();
-      return viewOf(ctx, ctx.task?.ref.getSnapshot());
+      lastView = viewOf(ctx, ctx.task?.ref.getSnapshot(), lastView);
+      return lastView;
     },
     log: () => entries.map((e) => ({ ...e })),
     result: () => resultOf(context()),
