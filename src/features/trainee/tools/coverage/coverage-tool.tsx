@@ -6,6 +6,7 @@ import { LiveStatus } from '../../../../ui/live-status';
 import { useCachedT } from '../../../../ui/use-cached-t';
 import type { ToolProps } from '../tool-props';
 import { useToolSend } from '../use-tool-send';
+import { RefusalBox } from '../refusal-box';
 import { safeDate } from '../tool-text';
 import { CardCheck } from './card-check';
 import { CompleteForm } from './complete-form';
@@ -46,10 +47,7 @@ export default function CoverageTool(props: ToolProps<'coverage'>) {
 
       <div className="cov-tool__messages">
         {/* The desk announces a refusal by the run; only the system's own errors are announced here. */}
-        <div className="cov-tool__alert" data-empty={sendError === null && c.lastError === null ? 'true' : 'false'}>
-          {sendError !== null && <p>{t('rejected', { reason: sendError[lang] })}</p>}
-          <div role="alert">{c.lastError !== null && <p>{c.lastError.message[lang]}</p>}</div>
-        </div>
+        <RefusalBox className="cov-tool__alert" refusal={c.refusal} runRefusal={sendError && t('rejected', { reason: sendError[lang] })} lang={lang} />
         <LiveStatus className="cov-tool__status">{statusText(c, lang, t)}</LiveStatus>
       </div>
 

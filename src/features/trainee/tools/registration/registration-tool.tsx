@@ -7,6 +7,7 @@ import { LiveStatus } from '../../../../ui/live-status';
 import { useCachedT } from '../../../../ui/use-cached-t';
 import type { ToolProps } from '../tool-props';
 import { useToolSend } from '../use-tool-send';
+import { RefusalBox } from '../refusal-box';
 import { safeDate } from '../tool-text';
 import { ConsentForm, PrivacyNotice } from './consent';
 import { CurpField, SexField, TextField } from './fields';
@@ -86,10 +87,7 @@ export default function RegistrationTool(props: ToolProps<'registration'>) {
 
       <div className="reg-tool__messages">
         {/* The desk announces a refusal by the run; only the system's own errors are announced here. */}
-        <div className="reg-tool__alert" data-empty={sendError === null && c.lastError === null ? 'true' : 'false'}>
-          {sendError !== null && <p>{t('rejected', { reason: sendError[lang] })}</p>}
-          <div role="alert">{c.lastError !== null && <p>{c.lastError.message[lang]}</p>}</div>
-        </div>
+        <RefusalBox className="reg-tool__alert" refusal={c.refusal} runRefusal={sendError && t('rejected', { reason: sendError[lang] })} lang={lang} />
         <LiveStatus className="reg-tool__status">{formNote ?? statusText(c, lang, t)}</LiveStatus>
       </div>
 

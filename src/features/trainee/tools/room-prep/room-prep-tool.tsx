@@ -4,19 +4,19 @@
  * board's "ready". It renders only from the workflow snapshot and sends `room-prep.*` events; the
  * machine records every choice, so nothing here blocks a mistake or marks an answer as right.
  */
-import { startTransition, useCallback, useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { CLEANING_STEP_IDS, CLEANING_STEPS } from '../../../../domain/rooms';
 import { SPECIALTY_NAMES } from '../../../../domain/clinic';
 import { LiveStatus } from '../../../../ui/live-status';
-import { afterThisFrame } from '../../../../ui/update-mark';
 import { useContextPart, type ToolProps } from '../tool-props';
+import { RefusalBox } from '../refusal-box';
 import { say } from '../tool-text';
 import { useAnnouncement } from '../use-announcement';
 import { useToolSend } from '../use-tool-send';
 import { describeChange } from './announcements';
 import { Equipment, EQUIPMENT_PART, HandHygiene, Privacy, PRIVACY_PART, Supplies, SUPPLIES_PART } from './checklists';
 import { Containers, CONTAINERS_PART } from './containers';
-import { useTr, type Dispatch } from './room-text';
+import { useTr } from './room-text';
 import { Waste, WASTE_PART } from './waste';
 import '../tool-common.css';
 import './room-prep-tool.css';
@@ -24,28 +24,13 @@ import './room-prep-tool.css';
 /** The room board's tool for preparing an exam room. */
 export default function RoomPrepTool(props: ToolProps<'room-prep'>) {
   const tr = useTr();
-  const { lang } = props;
-  const { snapshot } = props;
+  const { lang, snapshot } = props;
   const ctx = snapshot.context;
   const id = useId();
   const finished = props.snapshot.status === 'done';
   // A refusal by the desk is shown with the action's new view, after the frame that acknowledges it.
-  const { dispatch: sendRoom, refused: sendError } = useToolSend(props.send, 'afterFrame');
-  // The machine keeps every refusal; the screen shows the one caused by the trainee's last action.
-  const [rejectedBefore, setRejectedBefore] = useState<number | null>(null);
+  const { dispatch, refused: sendError } = useToolSend(props.send, 'afterFrame');
   const [announcement] = useAnnouncement(ctx, (prev, next) => describeChange(prev, next, tr, lang));
-
-  // One function until a refusal is recorded, so the memoised panels below redraw only when their part of the room changes.
-  const rejectedCount = ctx.rejected.length;
-  const dispatch: Dispatch = useCallback(
-    (event) => {
-      const result = sendRoom(event);
-      // Drawn with the action's new view, after the frame that acknowledges it (ui/update-mark.ts).
-      afterThisFrame(() => startTransition(() => setRejectedBefore(rejectedCount)));
-      return result;
-    },
-    [sendRoom, rejectedCount],
-  );
   const parts = {
     waste: useContextPart(snapshot, WASTE_PART),
     containers: useContextPart(snapshot, CONTAINERS_PART),
@@ -53,8 +38,6 @@ export default function RoomPrepTool(props: ToolProps<'room-prep'>) {
     supplies: useContextPart(snapshot, SUPPLIES_PART),
     privacy: useContextPart(snapshot, PRIVACY_PART),
   };
-
-  const rejection = rejectedBefore !== null && ctx.rejected.length > rejectedBefore ? ctx.rejected[ctx.rejected.length - 1] : undefined;
 
   // A neutral order (alphabetical in the language on screen), so the list does not give the answer away.
   const stepsByName = useMemo(() => {
@@ -72,22 +55,13 @@ export default function RoomPrepTool(props: ToolProps<'room-prep'>) {
       </header>
 
       {/* The desk announces a refusal by the run; only the room's own refusals are announced here. */}
-      <div className="room-prep-tool__alert" data-empty={rejection || sendError ? 'false' : 'true'}>
-        <div role="alert">
-          {rejection && (
-            <>
-              <p className="room-prep-tool__alert-title">{tr('tools.roomPrep.rejectedTitle')}</p>
-              <p>{say(rejection.reason, lang)}</p>
-            </>
-          )}
-        </div>
-        {!rejection && sendError && (
-          <>
-            <p className="room-prep-tool__alert-title">{tr('tools.roomPrep.rejectedTitle')}</p>
-            <p>{say(sendError, lang)}</p>
-          </>
-        )}
-      </div>
+      <RefusalBox
+        className="room-prep-tool__alert"
+        title={tr('tools.roomPrep.rejectedTitle')}
+        refusal={ctx.refusal}
+        runRefusal={sendError && say(sendError, lang)}
+        lang={lang}
+      />
       <LiveStatus className="room-prep-tool__status">{announcement}</LiveStatus>
 
       <dl className="room-prep-tool__facts">

@@ -7,9 +7,9 @@
 import { useCallback, useId, useRef, useState } from 'react';
 import { isIsoDate, type Slot } from '../../../../domain/calendar';
 import { findAppointment } from '../../../../domain/clinic';
-import type { Problem } from '../../../../domain/text';
 import { LiveStatus } from '../../../../ui/live-status';
 import { useContextPart, type ToolProps } from '../tool-props';
+import { RefusalBox } from '../refusal-box';
 import { say } from '../tool-text';
 import { doctorName, GRID_PART, useTr } from './agenda';
 import { useAnnouncement } from '../use-announcement';
@@ -96,7 +96,6 @@ export default function SchedulingTool(props: ToolProps<'scheduling'>) {
 
   const step = view === 'day' ? 1 : 7;
   const selected = selectedId ? findAppointment(clinic, selectedId) : undefined;
-  const errors: Problem[] = ctx.errors;
 
   return (
     <div className="scheduling-tool">
@@ -109,28 +108,13 @@ export default function SchedulingTool(props: ToolProps<'scheduling'>) {
         </header>
 
         {/* The desk announces a refusal by the run; only the agenda's own errors are announced here. */}
-        <div className="scheduling-tool__alert" data-empty={errors.length > 0 || sendError ? 'false' : 'true'}>
-          <div role="alert">
-            {errors.length > 0 && (
-              <>
-                <p className="scheduling-tool__alert-title">{tr('tools.scheduling.errors.title')}</p>
-                <ul>
-                  {errors.map((p, i) => (
-                    <li key={`${p.code}-${i}`}>{say(p.message, lang)}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </div>
-          {sendError && (
-            <>
-              {errors.length === 0 && <p className="scheduling-tool__alert-title">{tr('tools.scheduling.errors.title')}</p>}
-              <ul>
-                <li>{say(sendError, lang)}</li>
-              </ul>
-            </>
-          )}
-        </div>
+        <RefusalBox
+          className="scheduling-tool__alert"
+          title={tr('tools.scheduling.errors.title')}
+          refusal={ctx.refusal}
+          runRefusal={sendError && say(sendError, lang)}
+          lang={lang}
+        />
         <LiveStatus className="scheduling-tool__status">{announcement}</LiveStatus>
 
         {ctx.notices.length > 0 && (
