@@ -62,6 +62,21 @@ export type EventsOf<T extends EventTable> = {
   [K in keyof T & string]: Prettify<{ type: K } & ParamsOf<T[K]['params']>>;
 }[keyof T & string];
 
+/**
+ * Why a workflow's screen refused the trainee's last action, kept in its context as `refusal` until
+ * an action is accepted: every workflow's one refusal idiom. The run accepted and logged the action;
+ * the screen said no (as the clinic's system would), and the tool shows it in its alert.
+ */
+export interface Refusal<TType extends string = string> {
+  /** The refused event's type. */
+  type: TType;
+  /** What the screen says, at least one. */
+  problems: readonly Problem[];
+}
+
+/** A refusal of an event of `type`. */
+export const refusalOf = <TType extends string>(type: TType, ...problems: Problem[]): Refusal<TType> => ({ type, problems });
+
 /** What a workflow makes of an event at its boundary: the typed event, or the refusal shown. */
 export type Acceptance<TEvent> = { ok: true; event: TEvent } | { ok: false; problem: Problem };
 

@@ -97,13 +97,13 @@ describe('coverage machine', () => {
   it('refuses a lookup before the payer is identified', () => {
     const s = run([LOOKUP_GLORIA]);
     expect(s.matches({ active: 'identifying' })).toBe(true);
-    expect(s.context.lastError?.code).toBe('coverage.identifyFirst');
+    expect(s.context.refusal?.problems[0]?.code).toBe('coverage.identifyFirst');
     expect(s.context.imss.lookups).toEqual([]);
   });
 
   it('refuses an action that belongs to another payer’s screen', () => {
     const s = run([{ type: 'coverage.identifyPayer', kind: 'imss' }, POLICY_LOOKUP]);
-    expect(s.context.lastError?.code).toBe('coverage.wrongScreen');
+    expect(s.context.refusal?.problems[0]?.code).toBe('coverage.wrongScreen');
     expect(s.context.insurer.lookups).toEqual([]);
   });
 
@@ -258,7 +258,7 @@ describe('coverage machine', () => {
     it('refuses to inform the patient before a quote', () => {
       const s = run([{ type: 'coverage.informPatient' }]);
       expect(s.context.informed).toBeNull();
-      expect(s.context.lastError?.code).toBe('coverage.nothingToInform');
+      expect(s.context.refusal?.problems[0]?.code).toBe('coverage.nothingToInform');
     });
   });
 
@@ -274,7 +274,7 @@ describe('coverage machine', () => {
     it('refuses to complete before identifying the payer, except as an emergency', () => {
       const refused = run([{ type: 'coverage.complete', route: 'cash' }]);
       expect(refused.matches('active')).toBe(true);
-      expect(refused.context.lastError?.code).toBe('coverage.identifyFirst');
+      expect(refused.context.refusal?.problems[0]?.code).toBe('coverage.identifyFirst');
       expect(run([{ type: 'coverage.sendToCareNow' }, { type: 'coverage.complete', route: 'emergency' }]).matches('completed')).toBe(true);
     });
 

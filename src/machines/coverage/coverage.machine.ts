@@ -2,6 +2,7 @@ import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
 import { checkCurp } from '../../domain/curp';
 import { foldCode } from '../../domain/fold';
 import { checkNss } from '../../domain/nss';
+import { refusalOf } from '../workflow';
 import type { CoverageEvent, CoverageEventType } from './events';
 import { defaultImssPortal, defaultInsurerPortal } from './portals';
 import { hasLetter, refusal, serviceKindOf } from './rules';
@@ -11,7 +12,7 @@ import { CARD_PAYERS, type CoverageContext, type CoverageInput, type ImssPortal,
 // definition.ts): the guards and actions trust their parameters and only narrow the type.
 
 const step = (c: CoverageContext) => c.history.length;
-const accept = (c: CoverageContext, type: CoverageEventType) => ({ history: [...c.history, type], lastError: null });
+const accept = (c: CoverageContext, type: CoverageEventType) => ({ history: [...c.history, type], refusal: null });
 const factsOf = ({ given, visit }: CoverageContext): PortalFacts => ({
   patient: given.patient,
   services: given.services,
@@ -148,9 +149,9 @@ export const coverageMachine = setup({
       assertEvent(event, 'coverage.complete');
       return { ...accept(context, event.type), completion: { route: event.route, step: step(context) } };
     }),
-    refuseIdentifyFirst: assign({ lastError: refusal.identifyFirst }),
-    refuseWrongScreen: assign({ lastError: refusal.wrongScreen }),
-    refuseNothingToInform: assign({ lastError: refusal.nothingToInform }),
+    refuseIdentifyFirst: assign({ refusal: ({ event }) => refusalOf(event.type, refusal.identifyFirst) }),
+    refuseWrongScreen: assign({ refusal: ({ event }) => refusalOf(event.type, refusal.wrongScreen) }),
+    refuseNothingToInform: assign({ refusal: ({ event }) => refusalOf(event.type, refusal.nothingToInform) }),
   },
 }).createMachine({
   id: 'coverage',
@@ -167,7 +168,7 @@ export const coverageMachine = setup({
     informed: null,
     sentToCare: null,
     completion: null,
-    lastError: null,
+    refusal: null,
     history: [],
   }),
   initial: 'active',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ClaimRoute, ServiceKind } from '../../domain/coverage';
 import type { LocalizedText, Problem } from '../../domain/text';
 import type { Clinic, ImssRightsStatus, IsoDate, PayerKind, Person } from '../../domain/types';
-import type { ServiceStates } from '../workflow';
+import type { Refusal, ServiceStates } from '../workflow';
 
 // Verification of who pays: the trainee identifies the payer, checks rights with the payer's own
 // means (IMSS portal, institutional card, insurer portal), works out and tells the patient their
@@ -193,8 +193,8 @@ export interface CoverageContext {
   sentToCare: { step: number } | null;
   /** The route the check was closed with. */
   completion: { route: CoverageRoute; step: number } | null;
-  /** Why the last action was refused; null after an accepted one. */
-  lastError: Problem | null;
+  /** Why the screen refused the last action (workflow.ts); null after an accepted one. */
+  refusal: Refusal | null;
   /** Types of the accepted events, in order. */
   history: string[];
 }

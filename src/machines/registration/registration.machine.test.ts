@@ -122,14 +122,14 @@ describe('registration machine', () => {
     it('refuses an unknown person and records why', () => {
       const s = run([{ type: 'registration.requestId', personId: 'nobody' }]);
       expect(s.matches({ active: { identity: 'notRequested' } })).toBe(true);
-      expect(s.context.lastError?.code).toBe('registration.unknownPerson');
+      expect(s.context.refusal?.problems[0]?.code).toBe('registration.unknownPerson');
       expect(s.context.history).toEqual([]);
     });
 
     it('refuses a verdict before any document is on the desk', () => {
       const s = run([{ type: 'registration.verifyId', verdict: 'matches' }]);
       expect(s.matches({ active: { identity: 'notRequested' } })).toBe(true);
-      expect(s.context.lastError?.code).toBe('registration.noDocuments');
+      expect(s.context.refusal?.problems[0]?.code).toBe('registration.noDocuments');
     });
 
     it('moves to verified after a verdict on the patient', () => {
@@ -168,7 +168,7 @@ describe('registration machine', () => {
     it('refuses an empty search', () => {
       const s = run([{ type: 'registration.search', query: '  ' }], { options: { records: RECORDS } });
       expect(s.matches({ active: { record: 'notSearched' } })).toBe(true);
-      expect(s.context.lastError?.code).toBe('registration.emptySearch');
+      expect(s.context.refusal?.problems[0]?.code).toBe('registration.emptySearch');
     });
 
     it('opens a listed record and prefills the form from it', () => {
@@ -193,7 +193,7 @@ describe('registration machine', () => {
         { options: { records: RECORDS } },
       );
       expect(s.matches({ active: { record: 'results' } })).toBe(true);
-      expect(s.context.lastError?.code).toBe('registration.recordNotListed');
+      expect(s.context.refusal?.problems[0]?.code).toBe('registration.recordNotListed');
     });
 
     it('closes the open record for a new one and clears the form', () => {
@@ -280,7 +280,7 @@ describe('registration machine', () => {
       const s = run([...CONSENT, enter('givenName', 'Gloria'), { type: 'registration.save' }]);
       expect(s.matches('active')).toBe(true);
       expect(s.context.saveAttempts).toBe(1);
-      expect(s.context.lastError?.code).toBe('registration.saveRejected');
+      expect(s.context.refusal?.problems[0]?.code).toBe('registration.saveRejected');
       expect(Object.keys(s.context.fieldErrors).sort()).toEqual(['address', 'birthDate', 'curp', 'firstSurname', 'sex']);
     });
 

@@ -1,5 +1,6 @@
 import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
 import { foldText } from '../../domain/fold';
+import { refusalOf } from '../workflow';
 import type { RegistrationEvent, RegistrationEventType } from './events';
 import {
   checkCurpFor,
@@ -18,7 +19,7 @@ import { isSensitiveField, type FieldEntry, type IdVerdict, type RegistrationCon
 // The registration screen as a chart. Events arrive parsed (see `accept` in definition.ts): the
 // guards and actions trust their parameters and only narrow the type.
 
-const accept = (c: RegistrationContext, type: RegistrationEventType) => ({ history: [...c.history, type], lastError: null });
+const accept = (c: RegistrationContext, type: RegistrationEventType) => ({ history: [...c.history, type], refusal: null });
 
 /** The registration screen as a state machine. */
 export const registrationMachine = setup({
@@ -162,14 +163,14 @@ export const registrationMachine = setup({
       ...accept(context, event.type),
       saveAttempts: context.saveAttempts + 1,
       fieldErrors: validateRegistration(context),
-      lastError: refusal.saveRejected,
+      refusal: refusalOf(event.type, refusal.saveRejected),
     })),
     logCancel: assign(({ context, event }) => accept(context, event.type)),
-    refuseUnknownPerson: assign({ lastError: refusal.unknownPerson }),
-    refuseNoDocuments: assign({ lastError: refusal.noDocuments }),
-    refuseEmptySearch: assign({ lastError: refusal.emptySearch }),
-    refuseRecordNotListed: assign({ lastError: refusal.recordNotListed }),
-    refuseNoRecordOpen: assign({ lastError: refusal.noRecordOpen }),
+    refuseUnknownPerson: assign({ refusal: ({ event }) => refusalOf(event.type, refusal.unknownPerson) }),
+    refuseNoDocuments: assign({ refusal: ({ event }) => refusalOf(event.type, refusal.noDocuments) }),
+    refuseEmptySearch: assign({ refusal: ({ event }) => refusalOf(event.type, refusal.emptySearch) }),
+    refuseRecordNotListed: assign({ refusal: ({ event }) => refusalOf(event.type, refusal.recordNotListed) }),
+    refuseNoRecordOpen: assign({ refusal: ({ event }) => refusalOf(event.type, refusal.noRecordOpen) }),
   },
 }).createMachine({
   id: 'registration',
@@ -194,7 +195,7 @@ export const registrationMachine = setup({
     readBacks: [],
     saveAttempts: 0,
     saved: null,
-    lastError: null,
+    refusal: null,
     history: [],
   }),
   initial: 'active',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CheckResult, Problem } from '../../domain/text';
+import type { Refusal } from '../workflow';
 import type { DocumentKind, IsoDate, Person, PersonDocument } from '../../domain/types';
 
 // An asistente médica registers a patient at the desk: official ID, record search, privacy notice
@@ -190,8 +191,8 @@ export interface RegistrationContext {
   saveAttempts: number;
   /** The saved record: an existing one updated, or a new one created. */
   saved: { recordId: string; createdNew: boolean; step: number } | null;
-  /** Why the last event was refused (a message for the screen), null when it was accepted. */
-  lastError: Problem | null;
+  /** Why the screen refused the last event (workflow.ts), null once one is accepted. */
+  refusal: Refusal | null;
   /** Types of the accepted events, in order. */
   history: string[];
 }

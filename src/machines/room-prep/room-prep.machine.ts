@@ -2,6 +2,7 @@ import { assertEvent, assign, raise, setup, type SnapshotFrom } from 'xstate';
 import { CLEANING_STEPS, PRIVACY_ITEMS, REQUIRED_EQUIPMENT, SUPPLIES, standardCleaningSteps } from '../../domain/rooms';
 import { CONTAINER_IDS, WASTE_ITEMS, canDeposit, checkDisposal, isContainer, isWasteItem, type ContainerId } from '../../domain/rpbi';
 import { t } from '../../domain/text';
+import { refusalOf } from '../workflow';
 import type { RoomPrepEvent } from './events';
 import { exposesToFluids, rejectionReason, roomReadinessProblems } from './rules';
 import { DEFAULT_PRIVACY_ITEMS, type Disposal, type RoomPrepContext, type RoomPrepInput } from './types';
@@ -48,7 +49,7 @@ export function initialRoomPrepContext(input: RoomPrepInput): RoomPrepContext {
     handHygiene: [],
     uncleanHandling: [],
     readyProblems: null,
-    rejected: [],
+    refusal: null,
     history: [],
   };
 }
@@ -67,14 +68,12 @@ export const roomPrepMachine = setup({
   },
   actions: {
     reject: assign({
-      rejected: ({ context, event }) => [
-        ...context.rejected,
-        { type: event.type, reason: rejectionReason(context, event) ?? t('Acción no válida.', 'Invalid action.') },
-      ],
+      refusal: ({ context, event }) =>
+        refusalOf(event.type, { code: 'room-prep.refused', severity: 'error', message: rejectionReason(context, event) ?? t('Acción no válida.', 'Invalid action.') }),
     }),
     /** Replays the event that moved a dirty room into `working`, so `working` handles it. */
     resend: raise(({ event }) => event),
-    appendHistory: assign({ history: ({ context, event }) => [...context.history, event.type] }),
+    appendHistory: assign({ history: ({ context, event }) => [...context.history, event.type], refusal: null }),
     setBoardDirty: assign({ board: 'dirty' }),
     setBoardCleaning: assign({ board: 'cleaning' }),
     setBoardReady: assign({ board: 'ready' }),

@@ -12,8 +12,9 @@ import {
   type SupplyId,
 } from '../../domain/rooms';
 import { WASTE_ITEM_IDS, type ContainerId, type WasteItemId } from '../../domain/rpbi';
-import type { LocalizedText, Problem } from '../../domain/text';
+import type { Problem } from '../../domain/text';
 import type { Room, Specialty } from '../../domain/types';
+import type { Refusal } from '../workflow';
 import type { RoomPrepEvent } from './events';
 
 // Turning over an exam room between patients: hand hygiene, cleaning in the right order, RPBI
@@ -111,12 +112,6 @@ export interface UncleanHandling {
   hands: Exclude<Hands, 'clean'>;
 }
 
-/** An event the machine ignored, with the message the screen shows. */
-export interface Rejection {
-  type: string;
-  reason: LocalizedText;
-}
-
 /** Cleaning: what the turnover requires and what was done. */
 export interface RoomCleaning {
   /** Visible organic matter at the start. */
@@ -205,8 +200,8 @@ export interface RoomPrepContext {
   uncleanHandling: UncleanHandling[];
   /** What was missing when the room was marked ready; null until then. */
   readyProblems: Problem[] | null;
-  /** Events the machine ignored, with the reason shown. */
-  rejected: Rejection[];
+  /** Why the room board refused the last event, with the reason shown (workflow.ts); null once one is accepted. */
+  refusal: Refusal<RoomPrepEvent['type']> | null;
   /** Accepted event types in order. */
   history: RoomPrepEvent['type'][];
 }

@@ -118,7 +118,7 @@ const reschedule = (appointmentId: string, startAt: string, date = TODAY, doctor
 const cancel = (appointmentId: string): SchedulingEvent => ({ type: 'scheduling.cancel', appointmentId, reason: 'doctor-late' });
 const escalate: SchedulingEvent = { type: 'scheduling.escalateUrgent', to: 'triage' };
 
-const codes = (s: SchedulingSnapshot) => s.context.errors.map((p) => p.code);
+const codes = (s: SchedulingSnapshot) => (s.context.refusal?.problems ?? []).map((p) => p.code);
 const observation = (id: string) => {
   const o = schedulingObservations.find((x) => x.id === `scheduling.${id}`);
   if (!o) throw new Error(`no observation ${id}`);
@@ -177,7 +177,7 @@ describe('scheduling machine', () => {
       expect(s.context.searched).toBe(true);
       expect(s.context.slots.slice(0, 4).map((x) => x.start)).toEqual(['10:00', '10:15', '10:45', '11:00']);
       expect(s.context.slots.every((x) => x.doctorId === 'dra-mendez' && x.minutes === 15)).toBe(true);
-      expect(s.context.errors).toEqual([]);
+      expect(s.context.refusal).toBeNull();
     });
 
     it('finds nothing on a past day and clears results when a filter changes', () => {

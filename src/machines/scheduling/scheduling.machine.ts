@@ -3,6 +3,7 @@ import { findFreeSlots } from '../../domain/calendar';
 import { findAppointment, findDoctor } from '../../domain/clinic';
 import { t, type LocalizedText } from '../../domain/text';
 import type { Appointment, PersonName } from '../../domain/types';
+import { refusalOf } from '../workflow';
 import type { SchedulingEvent } from './events';
 import { applyAttempt, blocking, isPast, nextOffer, patientAppointment, readChange, recorded, refusal, refusalsFor, shownWarnings, slotOf, withStatus } from './rules';
 import type { PatientMessage, SchedulingContext, SchedulingInput } from './types';
@@ -57,7 +58,7 @@ export function initialSchedulingContext(input: SchedulingInput): SchedulingCont
     patientAppointmentId: existing ? existing.id : null,
     pending: null,
     warnings: [],
-    errors: [],
+    refusal: null,
     notices,
     record: { attempts: [], changes: [], freedSlots: [], offers: [], messages: [] },
     escalatedTo: null,
@@ -67,10 +68,9 @@ export function initialSchedulingContext(input: SchedulingInput): SchedulingCont
 }
 
 /** An accepted event's record: its type in the history, and no refusal on screen. */
-const accepted = (context: SchedulingContext, event: SchedulingEvent): Pick<SchedulingContext, 'history' | 'errors'> => ({
+const accepted = (context: SchedulingContext, event: SchedulingEvent): Pick<SchedulingContext, 'history' | 'refusal'> => ({
   history: [...context.history, event.type],
-  // Most accepted events follow accepted ones: keep the empty list rather than allocate another.
-  errors: context.errors.length === 0 ? context.errors : [],
+  refusal: null,
 });
 
 const answerFirst = refusal(
@@ -93,8 +93,8 @@ export const schedulingMachine = setup({
   },
   actions: {
     accept: assign(({ context, event }) => accepted(context, event)),
-    reject: assign({ errors: ({ context, event }) => refusalsFor(context, event) }),
-    rejectWhileWarning: assign({ errors: () => [answerFirst] }),
+    reject: assign({ refusal: ({ context, event }) => refusalOf(event.type, ...refusalsFor(context, event)) }),
+    rejectWhileWarning: assign({ refusal: ({ event }) => refusalOf(event.type, answerFirst) }),
     selectDate: assign(({ context, event: e }) => {
       assertEvent(e, 'scheduling.selectDate');
       return { selection: { ...context.selection, date: e.date }, slots: [], searched: false };
@@ -138,7 +138,7 @@ export const schedulingMachine = setup({
       const attempt = readChange(context, event);
       const blocked = attempt ? blocking(attempt) : [];
       if (attempt && blocked.length > 0) {
-        return { errors: blocked, record: recorded(context, { attempts: [...context.record.attempts, { ...attempt, outcome: 'blocked' }] }) };
+        return { refusal: refusalOf(event.type, ...blocked), record: recorded(context, { attempts: [...context.record.attempts, { ...attempt, outcome: 'blocked' }] }) };
       }
       const warnings = attempt ? shownWarnings(attempt) : [];
       const change = !attempt ? {} : warnings.length > 0 ? { pending: attempt, warnings } : applyAttempt(context, attempt, 'applied');

@@ -1,6 +1,7 @@
 import type { Slot } from '../../domain/calendar';
 import type { LocalizedText, Problem } from '../../domain/text';
 import type { Clinic, ClockTime, ContactChannel, IsoDate, Person, Specialty } from '../../domain/types';
+import type { Refusal } from '../workflow';
 import type { SchedulingEventType } from './events';
 import type { CancelReason, EscalationTarget, SchedulingOptions, WaitingEntry } from './schemas';
 
@@ -144,8 +145,8 @@ export interface SchedulingContext {
   pending: ChangeAttempt | null;
   /** The warnings in the dialog. */
   warnings: Problem[];
-  /** Why the last action was refused, as shown on screen; cleared by the next accepted action. */
-  errors: Problem[];
+  /** Why the agenda refused the last action, as shown on screen (workflow.ts); cleared by the next accepted action. */
+  refusal: Refusal<SchedulingEventType> | null;
   /** Notices on screen (a doctor running late). */
   notices: LocalizedText[];
   /** Attempts, changes, freed slots, offers and messages of this task. */

@@ -16,5 +16,14 @@ export function schemaFieldErrors<F extends string>(schema: z.ZodType, params: R
   return errors;
 }
 
+/** A form's params as the event's schema parsed them (typed as the event's), or the fields it refused. */
+export type CheckedParams<S extends z.ZodType, F extends string> = { ok: true; params: z.infer<S> } | { ok: false; errors: Partial<Record<F, string>> };
+
+/** schemaFieldErrors, and the parsed params when the schema takes them: what the form then sends. */
+export function checkParams<S extends z.ZodType, F extends string>(schema: S, params: Record<string, unknown>, messages: Record<F, string>): CheckedParams<S, F> {
+  const result = schema.safeParse(params);
+  return result.success ? { ok: true, params: result.data } : { ok: false, errors: schemaFieldErrors(schema, params, messages) };
+}
+
 /** True when nothing was refused. */
 export const noErrors = (errors: object): boolean => Object.keys(errors).length === 0;

@@ -12,7 +12,8 @@ import { createActor } from 'xstate';
 import { createTestI18n } from '../../../test-i18n';
 import type { Lang, LocalizedText } from '../../../domain/text';
 import type { WorkflowCase, WorkflowDefinition } from '../../../machines/workflow';
-import type { SendResult, ToolEvent, ToolProps } from './tool-props';
+import type { WorkflowId } from '../../../machines/workflow';
+import type { DeskToolProps, SendResult, ToolContext, ToolEvent, ToolProps } from './tool-props';
 
 export interface RenderToolOptions {
   lang?: Lang;
@@ -21,12 +22,14 @@ export interface RenderToolOptions {
 }
 
 /** Renders `Tool` over a live actor of `workflow` started with the case `c`. */
-export function renderTool<TContext>(
-  Tool: ComponentType<ToolProps>,
+export function renderTool<W extends WorkflowId>(
+  ToolOf: ComponentType<ToolProps<W>>,
   workflow: Pick<WorkflowDefinition, 'machine' | 'accept'> & { input: (c: never) => unknown },
   c: WorkflowCase<unknown>,
   { lang = 'es-MX', refuse }: RenderToolOptions = {},
 ) {
+  // The desk's side of the contract: an untyped snapshot, as the registry hands it (tool-registry.ts).
+  const Tool = ToolOf as unknown as ComponentType<DeskToolProps>;
   const actor = createActor(workflow.machine, { input: workflow.input(c as never) }).start();
   const sent: ToolEvent[] = [];
   const send = (event: ToolEvent): SendResult => {
@@ -64,6 +67,6 @@ export function renderTool<TContext>(
       <Harness />
     </I18nextProvider>,
   );
-  const context = () => actor.getSnapshot().context as TContext;
+  const context = () => actor.getSnapshot().context as ToolContext<W>;
   return { user, actor, sent, context };
 }

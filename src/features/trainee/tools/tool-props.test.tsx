@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render } from '@testing-library/react';
 import { memo } from 'react';
-import { useToolSlice, type ToolSnapshot } from './tool-props';
+import { contextPart, useContextPart, useToolSlice, type PartOf, type ToolSnapshot } from './tool-props';
 
 interface Ctx {
   room: { status: string };
@@ -48,5 +48,30 @@ describe('useToolSlice', () => {
     view.rerender(<Tool snapshot={snap({ room: { status: 'limpia' }, count: 1 })} />);
     expect(drawn.slice(3)).toEqual(['limpia', 'limpia']);
     expect(view.container.textContent).toBe('limpialimpia');
+  });
+});
+
+const roomPart = contextPart<Ctx>()('room');
+const roomDrawn: string[] = [];
+
+const PartPanel = memo(function PartPanel({ ctx }: { ctx: PartOf<typeof roomPart> }) {
+  roomDrawn.push(ctx.room.status);
+  return <p>{ctx.room.status}</p>;
+});
+
+function PartTool({ snapshot }: { snapshot: ToolSnapshot<Ctx> }) {
+  return <PartPanel ctx={useContextPart(snapshot, roomPart)} />;
+}
+
+describe('useContextPart', () => {
+  it('redraws a panel only when one of the keys its part names changed', () => {
+    roomDrawn.length = 0;
+    const room = { status: 'sucia' };
+    const view = render(<PartTool snapshot={snap({ room, count: 0 })} />);
+    view.rerender(<PartTool snapshot={snap({ room, count: 1 })} />);
+    expect(roomDrawn).toEqual(['sucia']);
+    view.rerender(<PartTool snapshot={snap({ room: { status: 'limpia' }, count: 1 })} />);
+    expect(roomDrawn).toEqual(['sucia', 'limpia']);
+    expect(view.container.textContent).toBe('limpia');
   });
 });

@@ -1,13 +1,12 @@
 import { useId, useState } from 'react';
-import { useQuietState } from '../../../../ui/use-quiet-state';
-import { noErrors, schemaFieldErrors } from '../schema-field-errors';
+import { checkParams } from '../schema-field-errors';
 import { COVERAGE_ROUTES, paramsOf, type CoverageRoute, type Send, type Tr } from './coverage-text';
 
 /** Closing the check with the route the visit takes. */
 export function CompleteForm({ t, send }: { t: Tr; send: Send }) {
   const id = useId();
   const [route, setRoute] = useState<CoverageRoute | ''>('');
-  const [error, setError] = useQuietState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   return (
     <section className="cov-tool__panel" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('complete.heading')}</h3>
@@ -15,9 +14,11 @@ export function CompleteForm({ t, send }: { t: Tr; send: Send }) {
         className="cov-tool__row"
         onSubmit={(e) => {
           e.preventDefault();
-          const found = schemaFieldErrors(paramsOf('coverage.complete'), { route }, { route: t('complete.chooseFirst') });
-          setError(found.route ?? null);
-          if (noErrors(found)) send({ type: 'coverage.complete', route });
+          const checked = checkParams(paramsOf('coverage.complete'), { route }, { route: t('complete.chooseFirst') });
+          const found = checked.ok ? null : (checked.errors.route ?? null);
+          // Set only when it changes: a click that leaves it as it was draws nothing more.
+          if (found !== error) setError(found);
+          if (checked.ok) send({ type: 'coverage.complete', ...checked.params });
         }}
       >
         <label htmlFor={`${id}-route`}>{t('complete.route')}</label>

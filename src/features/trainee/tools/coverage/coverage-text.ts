@@ -4,17 +4,17 @@
  */
 import type { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../domain/text';
-import { coverageEvents, type CoverageEventType } from '../../../../machines/coverage/events';
+import { coverageEvents, type CoverageEvent, type CoverageEventType } from '../../../../machines/coverage/events';
 import { COVERAGE_ROUTES, type CoverageContext, type CoverageRoute } from '../../../../machines/coverage/types';
-import type { SendResult, ToolEvent } from '../tool-props';
+import type { SendResult } from '../tool-props';
 
 export { COVERAGE_ROUTES, type CoverageContext, type CoverageRoute };
 
 /** The schema of a coverage event's params: the workflow definition's own event table, which the run validates with. */
-export const paramsOf = (type: CoverageEventType) => coverageEvents[type].params;
+export const paramsOf = <T extends CoverageEventType>(type: T): (typeof coverageEvents)[T]['params'] => coverageEvents[type].params;
 
 export type Tr = ReturnType<typeof useTranslation<'tools', 'tools.coverage'>>['t'];
-export type Send = (event: ToolEvent) => SendResult;
+export type Send = (event: CoverageEvent) => SendResult;
 
 export type Screen = 'identifying' | 'imss' | 'institution' | 'bienestar' | 'insurer' | 'selfPay' | 'completed';
 

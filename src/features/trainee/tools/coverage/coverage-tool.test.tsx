@@ -4,7 +4,7 @@ import type userEvent from '@testing-library/user-event';
 import type { Lang, LocalizedText } from '../../../../domain/text';
 import type { Clinic, Coverage, Person } from '../../../../domain/types';
 import { coverageInput, coverageWorkflow } from '../../../../machines/coverage/definition';
-import type { CoverageContext, CoverageOptions } from '../../../../machines/coverage/types';
+import type { CoverageOptions } from '../../../../machines/coverage/types';
 import { gloria, makeCase, sampleClinic } from '../../../../machines/test-fixtures';
 import type { ServiceStates, WorkflowCase } from '../../../../machines/workflow';
 import CoverageTool from './coverage-tool';
@@ -34,7 +34,7 @@ interface Setup {
 
 function setup({ patient = imss(), clinic, options = {}, services, lang = 'es-MX', refuse }: Setup = {}) {
   const c: WorkflowCase<CoverageOptions> = makeCase(patient, options, { ...(clinic ? { clinic } : {}), ...(services ? { services } : {}) });
-  return renderTool<CoverageContext>(CoverageTool, { ...coverageWorkflow, input: coverageInput }, c, { lang, ...(refuse ? { refuse } : {}) });
+  return renderTool(CoverageTool, { ...coverageWorkflow, input: coverageInput }, c, { lang, ...(refuse ? { refuse } : {}) });
 }
 
 const choosePayer = async (user: ReturnType<typeof userEvent.setup>, name: string) => {

@@ -4,12 +4,13 @@ import { PAYERS } from '../../../../domain/coverage';
 import { formatMoney } from '../../../../domain/money';
 import { LiveStatus } from '../../../../ui/live-status';
 import { useCachedT } from '../../../../ui/use-cached-t';
-import { useQuietState } from '../../../../ui/use-quiet-state';
 import type { ToolProps } from '../tool-props';
+import { useToolSend } from '../use-tool-send';
+import { RefusalBox } from '../refusal-box';
 import { safeDate } from '../tool-text';
 import { CardCheck } from './card-check';
 import { CompleteForm } from './complete-form';
-import { screenOf, statusText, type CoverageContext, type Send } from './coverage-text';
+import { screenOf, statusText } from './coverage-text';
 import { ImssPortal } from './imss-portal';
 import { InsurerPortal } from './insurer-portal';
 import { PayerPicker } from './payer-picker';
@@ -23,20 +24,16 @@ import './coverage-tool.css';
 
 
 /** The coverage verification screen: payer, rights check, patient share, route. */
-export default function CoverageTool(props: ToolProps) {
+export default function CoverageTool(props: ToolProps<'coverage'>) {
   const { snapshot, lang } = props;
-  const c = snapshot.context as CoverageContext;
+  const c = snapshot.context;
   const t = useCachedT(useTranslation('tools', { keyPrefix: 'tools.coverage' }));
   const base = useId();
-  const [sendError, setSendError] = useQuietState<string | null>(null);
   const { screen, sub } = screenOf(snapshot.value);
   const finished = snapshot.status === 'done' || screen === 'completed';
 
-  const send: Send = (event) => {
-    const result = props.send(event);
-    setSendError(result.ok ? null : result.reason[lang]);
-    return result;
-  };
+  // A refusal by the run is shown, never swallowed.
+  const { dispatch: send, refused: sendError } = useToolSend(props.send);
 
   return (
     <div className="cov-tool">
@@ -50,10 +47,7 @@ export default function CoverageTool(props: ToolProps) {
 
       <div className="cov-tool__messages">
         {/* The desk announces a refusal by the run; only the system's own errors are announced here. */}
-        <div className="cov-tool__alert" data-empty={sendError === null && c.lastError === null ? 'true' : 'false'}>
-          {sendError !== null && <p>{t('rejected', { reason: sendError })}</p>}
-          <div role="alert">{c.lastError !== null && <p>{c.lastError.message[lang]}</p>}</div>
-        </div>
+        <RefusalBox className="cov-tool__alert" refusal={c.refusal} runRefusal={sendError && t('rejected', { reason: sendError[lang] })} lang={lang} />
         <LiveStatus className="cov-tool__status">{statusText(c, lang, t)}</LiveStatus>
       </div>
 

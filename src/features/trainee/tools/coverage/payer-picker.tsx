@@ -2,8 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { PAYERS } from '../../../../domain/coverage';
 import type { Lang } from '../../../../domain/text';
 import type { PayerKind } from '../../../../domain/types';
-import { useQuietState } from '../../../../ui/use-quiet-state';
-import { noErrors, schemaFieldErrors } from '../schema-field-errors';
+import { checkParams } from '../schema-field-errors';
 import { paramsOf, type CoverageContext, type Send, type Tr } from './coverage-text';
 
 const PAYER_ORDER: PayerKind[] = ['imss', 'issste', 'imss-bienestar', 'pemex', 'sedena', 'semar', 'private', 'none'];
@@ -12,12 +11,14 @@ const PAYER_ORDER: PayerKind[] = ['imss', 'issste', 'imss-bienestar', 'pemex', '
 export function PayerPicker({ c, lang, t, send }: { c: CoverageContext; lang: Lang; t: Tr; send: Send }) {
   const id = useId();
   const [kind, setKind] = useState<PayerKind | ''>(c.payer ?? '');
-  const [error, setError] = useQuietState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const found = schemaFieldErrors(paramsOf('coverage.identifyPayer'), { kind }, { kind: t('payer.chooseFirst') });
-    setError(found.kind ?? null);
-    if (noErrors(found)) send({ type: 'coverage.identifyPayer', kind });
+    const checked = checkParams(paramsOf('coverage.identifyPayer'), { kind }, { kind: t('payer.chooseFirst') });
+    const found = checked.ok ? null : (checked.errors.kind ?? null);
+    // Set only when it changes: a click that leaves it as it was draws nothing more.
+    if (found !== error) setError(found);
+    if (checked.ok) send({ type: 'coverage.identifyPayer', ...checked.params });
   };
   return (
     <section className="cov-tool__panel" aria-labelledby={`${id}-h`}>

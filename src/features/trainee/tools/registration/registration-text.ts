@@ -6,14 +6,14 @@ import type { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../domain/text';
 import type { Person } from '../../../../domain/types';
 import { ageOn } from '../../../../domain/calendar';
-import { registrationEvents, type RegistrationEventType } from '../../../../machines/registration/events';
+import { registrationEvents, type RegistrationEvent, type RegistrationEventType } from '../../../../machines/registration/events';
 import { GUARDIAN_FIELDS, SENSITIVE_FIELDS, type ClinicRecord, type RegistrationContext, type RegistrationField } from '../../../../machines/registration/types';
-import type { SendResult, ToolEvent } from '../tool-props';
+import type { SendResult } from '../tool-props';
 
 export { ageOn, GUARDIAN_FIELDS, SENSITIVE_FIELDS, type ClinicRecord, type RegistrationContext, type RegistrationField };
 
 export type Tr = ReturnType<typeof useTranslation<'tools', 'tools.registration'>>['t'];
-export type Send = (e: ToolEvent) => SendResult;
+export type Send = (e: RegistrationEvent) => SendResult;
 
 /** Identification and contact fields in screen order (NOM-004 data first). */
 export const ID_FIELDS = ['givenName', 'firstSurname', 'secondSurname', 'birthDate', 'sex', 'curp'] as const satisfies readonly RegistrationField[];

@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import type { Lang, LocalizedText } from '../../../../domain/text';
 import type { Person } from '../../../../domain/types';
 import { registrationInput, registrationWorkflow } from '../../../../machines/registration/definition';
-import type { ClinicRecord, RegistrationContext, RegistrationOptions } from '../../../../machines/registration/types';
+import type { ClinicRecord, RegistrationOptions } from '../../../../machines/registration/types';
 import { gloria, juan, makeCase, sofia } from '../../../../machines/test-fixtures';
 import type { WorkflowCase } from '../../../../machines/workflow';
 import RegistrationTool from './registration-tool';
@@ -41,7 +41,7 @@ interface Setup {
 
 function setup({ patient = gloria(), people = [], options = { records: RECORDS }, lang = 'es-MX', refuse }: Setup = {}) {
   const c: WorkflowCase<RegistrationOptions> = makeCase(patient, options, { people });
-  return renderTool<RegistrationContext>(RegistrationTool, { ...registrationWorkflow, input: registrationInput }, c, { lang, ...(refuse ? { refuse } : {}) });
+  return renderTool(RegistrationTool, { ...registrationWorkflow, input: registrationInput }, c, { lang, ...(refuse ? { refuse } : {}) });
 }
 
 const field = (name: string | RegExp) => screen.getByRole('textbox', { name });

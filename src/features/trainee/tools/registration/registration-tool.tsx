@@ -5,8 +5,9 @@ import type { Person } from '../../../../domain/types';
 import { DocumentCard, spokenName } from '../../../../ui/document-card';
 import { LiveStatus } from '../../../../ui/live-status';
 import { useCachedT } from '../../../../ui/use-cached-t';
-import { useQuietState } from '../../../../ui/use-quiet-state';
-import type { SendResult, ToolEvent, ToolProps } from '../tool-props';
+import type { ToolProps } from '../tool-props';
+import { useToolSend } from '../use-tool-send';
+import { RefusalBox } from '../refusal-box';
 import { safeDate } from '../tool-text';
 import { ConsentForm, PrivacyNotice } from './consent';
 import { CurpField, SexField, TextField } from './fields';
@@ -22,8 +23,8 @@ import {
   orderedPeople,
   SENSITIVE_FIELDS,
   statusText,
-  type RegistrationContext,
   type RegistrationField,
+  type Send,
 } from './registration-text';
 import '../tool-common.css';
 import './registration-tool.css';
@@ -36,20 +37,19 @@ const PUBLIC_CLINIC_KINDS = ['imss-umf', 'imss-bienestar', 'issste'];
 
 
 /** The record screen of the clinic's system: search, ID check, privacy and consent, NOM-004 form, save. */
-export default function RegistrationTool(props: ToolProps) {
+export default function RegistrationTool(props: ToolProps<'registration'>) {
   const { snapshot, lang, people, patient } = props;
-  const c = snapshot.context as RegistrationContext;
+  const c = snapshot.context;
   const t = useCachedT(useTranslation('tools', { keyPrefix: 'tools.registration' }));
   const base = useId();
-  const [sendError, setSendError] = useQuietState<string | null>(null);
+  const { dispatch, refused: sendError } = useToolSend(props.send);
   const finished = snapshot.status === 'done' || snapshot.value === 'saved' || snapshot.value === 'cancelled';
   const firstFieldRef = useRef<HTMLInputElement>(null);
   const [formNote, setFormNote] = useState<string | null>(null);
 
   /** Sends an event; a refusal by the run is shown, never swallowed. */
-  const send = (event: ToolEvent): SendResult => {
-    const result = props.send(event);
-    setSendError(result.ok ? null : result.reason[lang]);
+  const send: Send = (event) => {
+    const result = dispatch(event);
     if (event.type !== 'registration.newRecord') setFormNote(null);
     return result;
   };
@@ -87,10 +87,7 @@ export default function RegistrationTool(props: ToolProps) {
 
       <div className="reg-tool__messages">
         {/* The desk announces a refusal by the run; only the system's own errors are announced here. */}
-        <div className="reg-tool__alert" data-empty={sendError === null && c.lastError === null ? 'true' : 'false'}>
-          {sendError !== null && <p>{t('rejected', { reason: sendError })}</p>}
-          <div role="alert">{c.lastError !== null && <p>{c.lastError.message[lang]}</p>}</div>
-        </div>
+        <RefusalBox className="reg-tool__alert" refusal={c.refusal} runRefusal={sendError && t('rejected', { reason: sendError[lang] })} lang={lang} />
         <LiveStatus className="reg-tool__status">{formNote ?? statusText(c, lang, t)}</LiveStatus>
       </div>
 

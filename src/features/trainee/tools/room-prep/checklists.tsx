@@ -13,10 +13,11 @@ import {
   type SupplyId,
 } from '../../../../domain/rooms';
 import { say } from '../tool-text';
-import { Hidden, panelOf, useTr, type PanelProps, type RoomPrepContext } from './room-text';
+import type { PartOf } from '../tool-props';
+import { Hidden, roomPart, useTr, type PanelProps, type RoomPrepContext } from './room-text';
 
 /** Hand hygiene, naming the WHO moment or not. */
-export const HandHygiene = memo(function HandHygiene({ lang, dispatch }: Omit<PanelProps, 'ctx'>) {
+export const HandHygiene = memo(function HandHygiene({ lang, dispatch }: Omit<PanelProps<never>, 'ctx'>) {
   const tr = useTr();
   const id = useId();
   const [moment, setMoment] = useState('');
@@ -95,7 +96,10 @@ function ChecklistTable({ caption, columns, rows }: { caption: string; columns: 
 }
 
 /** The specialty's equipment: what is in the room, and placing what is missing. */
-export const Equipment = panelOf(function Equipment({ ctx, lang, dispatch }: PanelProps) {
+/** What the equipment panel reads. */
+export const EQUIPMENT_PART = roomPart('equipment', 'specialty');
+
+export const Equipment = memo(function Equipment({ ctx, lang, dispatch }: PanelProps<PartOf<typeof EQUIPMENT_PART>>) {
   const tr = useTr();
   // The specialty's checklist, then anything else already in the room.
   const items: EquipmentId[] = [...REQUIRED_EQUIPMENT[ctx.specialty]];
@@ -117,16 +121,19 @@ export const Equipment = panelOf(function Equipment({ ctx, lang, dispatch }: Pan
       })}
     />
   );
-}, ['equipment', 'specialty']);
+});
 
-function supplyLevel(ctx: RoomPrepContext, s: SupplyId): 'enough' | 'low' | 'restocked' | 'unavailable' {
+function supplyLevel(ctx: Pick<RoomPrepContext, 'supplies'>, s: SupplyId): 'enough' | 'low' | 'restocked' | 'unavailable' {
   if (ctx.supplies.restocked.includes(s)) return 'restocked';
   if (ctx.supplies.unavailable.includes(s)) return 'unavailable';
   return ctx.supplies.low.includes(s) ? 'low' : 'enough';
 }
 
 /** The supplies and their level, and restocking one. */
-export const Supplies = panelOf(function Supplies({ ctx, lang, dispatch }: PanelProps) {
+/** What the supplies panel reads. */
+export const SUPPLIES_PART = roomPart('supplies');
+
+export const Supplies = memo(function Supplies({ ctx, lang, dispatch }: PanelProps<PartOf<typeof SUPPLIES_PART>>) {
   const tr = useTr();
   const restock = tr('tools.roomPrep.supplies.restock');
   return (
@@ -145,10 +152,13 @@ export const Supplies = panelOf(function Supplies({ ctx, lang, dispatch }: Panel
       })}
     />
   );
-}, ['supplies']);
+});
 
 /** What the patient's privacy needs (gown, curtain, sheet...). */
-export const Privacy = panelOf(function Privacy({ ctx, lang, dispatch }: PanelProps) {
+/** What the privacy panel reads. */
+export const PRIVACY_PART = roomPart('privacy');
+
+export const Privacy = memo(function Privacy({ ctx, lang, dispatch }: PanelProps<PartOf<typeof PRIVACY_PART>>) {
   const tr = useTr();
   const id = useId();
   return (
@@ -174,4 +184,4 @@ export const Privacy = panelOf(function Privacy({ ctx, lang, dispatch }: PanelPr
       </ul>
     </section>
   );
-}, ['privacy']);
+});

@@ -1,10 +1,14 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { CONTAINER_IDS, CONTAINERS, MAX_FILL_PERCENT } from '../../../../domain/rpbi';
 import { say } from '../tool-text';
-import { Hidden, panelOf, useTr, type PanelProps } from './room-text';
+import type { PartOf } from '../tool-props';
+import { Hidden, roomPart, useTr, type PanelProps } from './room-text';
 
 /** The RPBI containers: how full each is against its fill line, and replacing one. */
-export const Containers = panelOf(function Containers({ ctx, lang, dispatch }: PanelProps) {
+/** What the containers panel reads. */
+export const CONTAINERS_PART = roomPart('containers');
+
+export const Containers = memo(function Containers({ ctx, lang, dispatch }: PanelProps<PartOf<typeof CONTAINERS_PART>>) {
   const tr = useTr();
   const id = useId();
   return (
@@ -69,4 +73,4 @@ export const Containers = panelOf(function Containers({ ctx, lang, dispatch }: P
       )}
     </section>
   );
-}, ['containers']);
+});

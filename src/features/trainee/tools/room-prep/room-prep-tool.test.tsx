@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Lang, LocalizedText } from '../../../../domain/text';
 import { roomPrepWorkflow } from '../../../../machines/room-prep/definition';
-import type { RoomPrepContext, RoomPrepOptions } from '../../../../machines/room-prep/types';
+import type { RoomPrepOptions } from '../../../../machines/room-prep/types';
 import { gloria, makeCase } from '../../../../machines/test-fixtures';
 import type { WorkflowCase } from '../../../../machines/workflow';
 import RoomPrepTool from './room-prep-tool';
@@ -24,7 +24,7 @@ interface Setup {
 
 function setup({ options = {}, lang = 'es-MX', refuse }: Setup = {}) {
   const c: WorkflowCase<RoomPrepOptions> = makeCase(gloria(), options);
-  return renderTool<RoomPrepContext>(RoomPrepTool, roomPrepWorkflow, c, { lang, ...(refuse ? { refuse } : {}) });
+  return renderTool(RoomPrepTool, roomPrepWorkflow, c, { lang, ...(refuse ? { refuse } : {}) });
 }
 
 type User = ReturnType<typeof userEvent.setup>;

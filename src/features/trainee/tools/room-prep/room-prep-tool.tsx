@@ -3,54 +3,41 @@
  * order the trainee chooses, equipment, supplies, waste and its containers, privacy, and the room
  * board's "ready". It renders only from the workflow snapshot and sends `room-prep.*` events; the
  * machine records every choice, so nothing here blocks a mistake or marks an answer as right.
- */import { startTransition, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+ */
+import { useId, useMemo } from 'react';
 import { CLEANING_STEP_IDS, CLEANING_STEPS } from '../../../../domain/rooms';
 import { SPECIALTY_NAMES } from '../../../../domain/clinic';
-import type { LocalizedText } from '../../../../domain/text';
 import { LiveStatus } from '../../../../ui/live-status';
-import { afterThisFrame } from '../../../../ui/update-mark';
-import type { ToolProps } from '../tool-props';
+import { useContextPart, type ToolProps } from '../tool-props';
+import { RefusalBox } from '../refusal-box';
 import { say } from '../tool-text';
 import { useAnnouncement } from '../use-announcement';
+import { useToolSend } from '../use-tool-send';
 import { describeChange } from './announcements';
-import { Equipment, HandHygiene, Privacy, Supplies } from './checklists';
-import { Containers } from './containers';
-import { contextOf, useTr, type Dispatch } from './room-text';
-import { Waste } from './waste';
+import { Equipment, EQUIPMENT_PART, HandHygiene, Privacy, PRIVACY_PART, Supplies, SUPPLIES_PART } from './checklists';
+import { Containers, CONTAINERS_PART } from './containers';
+import { useTr } from './room-text';
+import { Waste, WASTE_PART } from './waste';
 import '../tool-common.css';
 import './room-prep-tool.css';
 
 /** The room board's tool for preparing an exam room. */
-export default function RoomPrepTool(props: ToolProps) {
+export default function RoomPrepTool(props: ToolProps<'room-prep'>) {
   const tr = useTr();
-  const { lang } = props;
-  const ctx = contextOf(props);
+  const { lang, snapshot } = props;
+  const ctx = snapshot.context;
   const id = useId();
   const finished = props.snapshot.status === 'done';
-  const [sendError, setSendError] = useState<LocalizedText | null>(null);
-  // The machine keeps every refusal; the screen shows the one caused by the trainee's last action.
-  const [rejectedBefore, setRejectedBefore] = useState<number | null>(null);
+  // A refusal by the desk is shown with the action's new view, after the frame that acknowledges it.
+  const { dispatch, refused: sendError } = useToolSend(props.send, 'afterFrame');
   const [announcement] = useAnnouncement(ctx, (prev, next) => describeChange(prev, next, tr, lang));
-
-  // One function for the tool's life, so the memoised panels below redraw only when their part of the room changes.
-  const latest = useRef({ send: props.send, rejected: ctx.rejected.length });
-  useLayoutEffect(() => {
-    latest.current = { send: props.send, rejected: ctx.rejected.length };
-  });
-  const dispatch: Dispatch = useCallback((event) => {
-    const before = latest.current.rejected;
-    const result = latest.current.send(event);
-    // Drawn with the action's new view, after the frame that acknowledges it (ui/update-mark.ts).
-    afterThisFrame(() =>
-      startTransition(() => {
-        setRejectedBefore(before);
-        setSendError(result.ok ? null : result.reason);
-      }),
-    );
-    return result;
-  }, []);
-
-  const rejection = rejectedBefore !== null && ctx.rejected.length > rejectedBefore ? ctx.rejected[ctx.rejected.length - 1] : undefined;
+  const parts = {
+    waste: useContextPart(snapshot, WASTE_PART),
+    containers: useContextPart(snapshot, CONTAINERS_PART),
+    equipment: useContextPart(snapshot, EQUIPMENT_PART),
+    supplies: useContextPart(snapshot, SUPPLIES_PART),
+    privacy: useContextPart(snapshot, PRIVACY_PART),
+  };
 
   // A neutral order (alphabetical in the language on screen), so the list does not give the answer away.
   const stepsByName = useMemo(() => {
@@ -68,22 +55,13 @@ export default function RoomPrepTool(props: ToolProps) {
       </header>
 
       {/* The desk announces a refusal by the run; only the room's own refusals are announced here. */}
-      <div className="room-prep-tool__alert" data-empty={rejection || sendError ? 'false' : 'true'}>
-        <div role="alert">
-          {rejection && (
-            <>
-              <p className="room-prep-tool__alert-title">{tr('tools.roomPrep.rejectedTitle')}</p>
-              <p>{say(rejection.reason, lang)}</p>
-            </>
-          )}
-        </div>
-        {!rejection && sendError && (
-          <>
-            <p className="room-prep-tool__alert-title">{tr('tools.roomPrep.rejectedTitle')}</p>
-            <p>{say(sendError, lang)}</p>
-          </>
-        )}
-      </div>
+      <RefusalBox
+        className="room-prep-tool__alert"
+        title={tr('tools.roomPrep.rejectedTitle')}
+        refusal={ctx.refusal}
+        runRefusal={sendError && say(sendError, lang)}
+        lang={lang}
+      />
       <LiveStatus className="room-prep-tool__status">{announcement}</LiveStatus>
 
       <dl className="room-prep-tool__facts">
@@ -143,11 +121,11 @@ export default function RoomPrepTool(props: ToolProps) {
             )}
           </section>
 
-          <Waste ctx={ctx} lang={lang} dispatch={dispatch} />
-          <Containers ctx={ctx} lang={lang} dispatch={dispatch} />
-          <Equipment ctx={ctx} lang={lang} dispatch={dispatch} />
-          <Supplies ctx={ctx} lang={lang} dispatch={dispatch} />
-          <Privacy ctx={ctx} lang={lang} dispatch={dispatch} />
+          <Waste ctx={parts.waste} lang={lang} dispatch={dispatch} />
+          <Containers ctx={parts.containers} lang={lang} dispatch={dispatch} />
+          <Equipment ctx={parts.equipment} lang={lang} dispatch={dispatch} />
+          <Supplies ctx={parts.supplies} lang={lang} dispatch={dispatch} />
+          <Privacy ctx={parts.privacy} lang={lang} dispatch={dispatch} />
         </div>
         <div className="room-prep-tool__finish">
           {finished && <p className="room-prep-tool__ready-note">{tr('tools.roomPrep.markedReady')}</p>}

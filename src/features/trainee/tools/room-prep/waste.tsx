@@ -2,28 +2,30 @@ import { memo, startTransition, useId, useState, type FormEvent } from 'react';
 import { CONTAINER_IDS, CONTAINERS, WASTE_ITEMS, type WasteItemId } from '../../../../domain/rpbi';
 import type { Lang } from '../../../../domain/text';
 import { afterThisFrame } from '../../../../ui/update-mark';
-import { useQuietState } from '../../../../ui/use-quiet-state';
-import { noErrors, schemaFieldErrors } from '../schema-field-errors';
+import { checkParams } from '../schema-field-errors';
 import { say } from '../tool-text';
-import { Hidden, panelOf, paramsOf, useTr, type Dispatch, type PanelProps } from './room-text';
+import type { PartOf } from '../tool-props';
+import { Hidden, paramsOf, roomPart, useTr, type Dispatch, type PanelProps } from './room-text';
 
 /** One row of the waste list: the item, a container picker and "Desechar". */
 const WasteRow = memo(function WasteRow(props: { item: WasteItemId; lang: Lang; dispatch: Dispatch }) {
   const tr = useTr();
   const id = useId();
   const [container, setContainer] = useState('');
-  const [error, setError] = useQuietState<string | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
   const name = say(WASTE_ITEMS[props.item].name, props.lang);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const params = { item: props.item, container };
-    const found = schemaFieldErrors(paramsOf('room-prep.dispose'), params, { container: tr('tools.roomPrep.waste.containerRequired') });
-    setError(found.container);
-    if (!noErrors(found)) return;
+    const checked = checkParams(paramsOf('room-prep.dispose'), params, { container: tr('tools.roomPrep.waste.containerRequired') });
+    const found = checked.ok ? undefined : checked.errors.container;
+    // Set only when it changes: a click that leaves it as it was draws nothing more.
+    if (found !== error) setError(found);
+    if (!checked.ok) return;
     // The disposed row leaves the list: keep keyboard focus in the list, on the next row's picker.
     const row = e.currentTarget.closest('li');
     const neighbour = (row?.nextElementSibling ?? row?.previousElementSibling)?.querySelector('select');
-    if (props.dispatch({ type: 'room-prep.dispose', ...params }).ok) {
+    if (props.dispatch({ type: 'room-prep.dispose', ...checked.params }).ok) {
       // Rows are reused (see Waste): this one may now stand for another piece of the same waste,
       // reset with the new view. Focus moves then too: moving it makes the browser lay the page out,
       // which would otherwise hold back the frame that acknowledges the action.
@@ -71,7 +73,10 @@ const WasteRow = memo(function WasteRow(props: { item: WasteItemId; lang: Lang; 
 });
 
 /** The waste left in the room, each piece with its container, and what was disposed of. */
-export const Waste = panelOf(function Waste({ ctx, lang, dispatch }: PanelProps) {
+/** What the waste panel reads. */
+export const WASTE_PART = roomPart('waste');
+
+export const Waste = memo(function Waste({ ctx, lang, dispatch }: PanelProps<PartOf<typeof WASTE_PART>>) {
   const tr = useTr();
   const id = useId();
   // Rows are keyed by occurrence counted from the end ("needle#2" is the second-to-last needle):
@@ -115,4 +120,4 @@ export const Waste = panelOf(function Waste({ ctx, lang, dispatch }: PanelProps)
       )}
     </section>
   );
-}, ['waste']);
+});

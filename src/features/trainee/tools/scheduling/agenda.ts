@@ -6,28 +6,30 @@ import { addDays, isClockTime, isIsoDate, weekday } from '../../../../domain/cal
 import { findAppointment, findDoctor } from '../../../../domain/clinic';
 import type { Lang } from '../../../../domain/text';
 import type { Appointment, Clinic, ContactChannel, Specialty } from '../../../../domain/types';
-import { schedulingEvents, type SchedulingEventType } from '../../../../machines/scheduling/events';
+import { schedulingEvents, type SchedulingEvent, type SchedulingEventType } from '../../../../machines/scheduling/events';
 import { CANCEL_REASONS, ESCALATION_TARGETS, type CancelReason, type EscalationTarget } from '../../../../machines/scheduling/schemas';
 import type { SchedulingContext } from '../../../../machines/scheduling/types';
-import type { SendResult, ToolEvent, ToolProps } from '../tool-props';
+import { contextPart, type SendResult } from '../tool-props';
 import { useToolTr, type ToolKey, type Translate as TranslateOf } from '../tool-text';
 
 export { CANCEL_REASONS, ESCALATION_TARGETS, type CancelReason, type EscalationTarget, type SchedulingContext };
 
 /** The schema of an agenda event's params: the workflow definition's own event table, which the run validates with. */
-export const paramsOf = (type: SchedulingEventType) => schedulingEvents[type].params;
+export const paramsOf = <T extends SchedulingEventType>(type: T): (typeof schedulingEvents)[T]['params'] => schedulingEvents[type].params;
 
 export const SPECIALTIES: Specialty[] = ['general', 'pediatrics', 'cardiology', 'gynecology'];
 export const CHANNELS: ContactChannel[] = ['phone', 'sms', 'whatsapp', 'email'];
 /** Rows of the day grid, in minutes: the agenda's search grid is 15 minutes too. */
 export const ROW_MINUTES = 15;
 
-export type Dispatch = (event: ToolEvent) => SendResult;
+export type Dispatch = (event: SchedulingEvent) => SendResult;
 export type Translate = TranslateOf<ToolKey<'scheduling'>>;
 export const useTr = (): Translate => useToolTr<ToolKey<'scheduling'>>();
 
-/** Reads the snapshot's context; the desk hands it over untyped. */
-export const contextOf = (props: ToolProps): SchedulingContext => props.snapshot.context as SchedulingContext;
+/** Names a panel's part of the agenda's context (tool-props.ts). */
+export const agendaPart = contextPart<SchedulingContext>();
+/** What the day and week grids and the filters read. */
+export const GRID_PART = agendaPart('clinic', 'selection');
 
 /** One formatter per language and style: building an Intl.DateTimeFormat costs more than the whole redraw of a day. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -69,7 +71,7 @@ export const appointmentsOf = (clinic: Clinic, doctorId: string, date: string) =
   clinic.appointments.filter((a) => a.doctorId === doctorId && a.date === date && isClockTime(a.start)).sort(byStart);
 
 /** "jueves, 15 de enero de 2026, 10:00, Dra. Méndez" (the id when the agenda has no such appointment). */
-export function appointmentSummary(ctx: SchedulingContext, appointmentId: string, lang: Lang): string {
+export function appointmentSummary(ctx: Pick<SchedulingContext, 'clinic'>, appointmentId: string, lang: Lang): string {
   const a = findAppointment(ctx.clinic, appointmentId);
   return a ? `${longDate(a.date, lang)}, ${a.start}, ${doctorName(ctx.clinic, a.doctorId)}` : appointmentId;
 }

@@ -10,13 +10,13 @@ import { ChoiceForm } from './choice-form';
 import { slotMessages, SlotFields, type SlotErrors } from './slot-fields';
 
 /** An appointment opened from a grid: its facts, and moving, cancelling or marking it a no-show. */
-export function AppointmentDetail(props: { appointment: Appointment; ctx: SchedulingContext; lang: Lang; dispatch: Dispatch; onClose: () => void }) {
+export function AppointmentDetail(props: { appointment: Appointment; clinic: SchedulingContext['clinic']; lang: Lang; dispatch: Dispatch; onClose: () => void }) {
   const tr = useTr();
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const a = props.appointment;
-  const { clinic } = props.ctx;
+  const { clinic } = props;
   const [move, setMove] = useState({ doctorId: a.doctorId, date: a.date, start: a.start });
   const [moveErrors, setMoveErrors] = useState<SlotErrors>({});
   const visitType = findVisitType(clinic, a.visitType);
@@ -89,7 +89,7 @@ export function AppointmentDetail(props: { appointment: Appointment; ctx: Schedu
           schema={paramsOf('scheduling.cancel')}
           param="reason"
           with={{ appointmentId: a.id }}
-          onChoose={(reason) => props.dispatch({ type: 'scheduling.cancel', appointmentId: a.id, reason })}
+          onChoose={(params) => props.dispatch({ type: 'scheduling.cancel', ...params })}
         />
         <div className="scheduling-tool__group">
           <button type="button" className="button" onClick={() => props.dispatch({ type: 'scheduling.markNoShow', appointmentId: a.id })}>

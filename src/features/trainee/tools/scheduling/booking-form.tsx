@@ -1,7 +1,6 @@
-import { useId, useState, type FormEvent, type RefObject } from 'react';
+import { memo, useId, useState, type FormEvent, type RefObject } from 'react';
 import type { Lang } from '../../../../domain/text';
 import { LabelledField } from '../../../../ui/labelled-field';
-import { memoOnContext } from '../../../../ui/memo-on-context';
 import { noErrors, schemaFieldErrors } from '../schema-field-errors';
 import { paramsOf, useTr, type Dispatch, type SchedulingContext } from './agenda';
 import { FIELD_CLASSES, slotMessages, SlotFields, type SlotDraft, type SlotErrors } from './slot-fields';
@@ -12,11 +11,11 @@ export interface BookingDraft extends SlotDraft {
 }
 
 /** The booking form: filled by a chosen free time or typed, checked with the booking event's schema. */
-export const BookingForm = memoOnContext(function BookingForm({
+export const BookingForm = memo(function BookingForm({
   buttonRef,
   ...props
 }: {
-  ctx: SchedulingContext;
+  clinic: SchedulingContext['clinic'];
   lang: Lang;
   value: BookingDraft;
   onChange: (value: BookingDraft) => void;
@@ -41,7 +40,7 @@ export const BookingForm = memoOnContext(function BookingForm({
   return (
     <form className="scheduling-tool__group" onSubmit={submit} noValidate aria-labelledby={`${id}-legend`}>
       <h3 id={`${id}-legend`}>{tr('tools.scheduling.booking.legend')}</h3>
-      <SlotFields id={id} clinic={props.ctx.clinic} lang={lang} value={value} errors={errors} onChange={set} />
+      <SlotFields id={id} clinic={props.clinic} lang={lang} value={value} errors={errors} onChange={set} />
       <LabelledField
         id={`${id}-minutes`}
         label={tr('tools.scheduling.booking.minutes')}
@@ -69,4 +68,4 @@ export const BookingForm = memoOnContext(function BookingForm({
       </button>
     </form>
   );
-}, ['clinic']);
+});

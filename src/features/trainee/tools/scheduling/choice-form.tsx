@@ -2,15 +2,14 @@ import { useId, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { LabelledField } from '../../../../ui/labelled-field';
 import { Select, type SelectOption } from '../../../../ui/select';
-import { useQuietState } from '../../../../ui/use-quiet-state';
-import { noErrors, schemaFieldErrors } from '../schema-field-errors';
+import { checkParams } from '../schema-field-errors';
 import { FIELD_CLASSES } from './slot-fields';
 
 /**
  * One choice and a button (a cancellation reason, a channel, who takes an urgent case): the choice
  * is checked with the event's schema, as `param`, before it is sent.
  */
-export function ChoiceForm(props: {
+export function ChoiceForm<S extends z.ZodType>(props: {
   legend: string;
   label: string;
   placeholder: string;
@@ -18,22 +17,25 @@ export function ChoiceForm(props: {
   /** What the form says when the schema refuses the choice (nothing chosen). */
   required: string;
   button: string;
-  schema: z.ZodType;
+  schema: S;
   param: string;
   /** The event's other params (the appointment's id). */
   with?: Record<string, unknown>;
   formClassName?: string;
   fieldsetClassName?: string;
-  onChoose: (value: string) => void;
+  /** The params as the schema parsed them, typed as the event's. */
+  onChoose: (params: z.infer<S>) => void;
 }) {
   const id = useId();
   const [value, setValue] = useState('');
-  const [error, setError] = useQuietState<string | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const found = schemaFieldErrors(props.schema, { ...props.with, [props.param]: value }, { [props.param]: props.required });
-    setError(found[props.param]);
-    if (noErrors(found)) props.onChoose(value);
+    const checked = checkParams(props.schema, { ...props.with, [props.param]: value }, { [props.param]: props.required });
+    const found = checked.ok ? undefined : checked.errors[props.param];
+    // Set only when it changes: a click that leaves it as it was draws nothing more.
+    if (found !== error) setError(found);
+    if (checked.ok) props.onChoose(checked.params);
   };
   return (
     <form className={props.formClassName} onSubmit={submit} noValidate>

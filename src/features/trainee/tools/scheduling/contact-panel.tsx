@@ -1,12 +1,17 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { findAppointment } from '../../../../domain/clinic';
 import type { Lang } from '../../../../domain/text';
-import { memoOnContext } from '../../../../ui/memo-on-context';
-import { appointmentSummary, CHANNELS, doctorName, longDate, paramsOf, useTr, type Dispatch, type SchedulingContext } from './agenda';
+import type { PartOf } from '../tool-props';
+import { agendaPart, appointmentSummary, CHANNELS, doctorName, longDate, paramsOf, useTr, type Dispatch } from './agenda';
+
+/** What the patient's card reads. */
+export const CARD_PART = agendaPart('clinic', 'given');
+/** What the patient's appointment reads. */
+export const APPOINTMENT_PART = agendaPart('clinic', 'patientAppointmentId', 'record');
 import { ChoiceForm } from './choice-form';
 
 /** The patient's contact details, as the agenda has them. */
-export const PatientCard = memoOnContext(function PatientCard({ ctx, lang }: { ctx: SchedulingContext; lang: Lang }) {
+export const PatientCard = memo(function PatientCard({ ctx, lang }: { ctx: PartOf<typeof CARD_PART>; lang: Lang }) {
   const tr = useTr();
   const { patient, need } = ctx.given;
   const none = tr('tools.scheduling.patient.notOnFile');
@@ -37,10 +42,10 @@ export const PatientCard = memoOnContext(function PatientCard({ ctx, lang }: { c
       </dl>
     </section>
   );
-}, ['given']);
+});
 
 /** The patient's appointment, its confirmation and reminder, and the messages sent. */
-export const PatientAppointment = memoOnContext(function PatientAppointment({ ctx, lang, dispatch }: { ctx: SchedulingContext; lang: Lang; dispatch: Dispatch }) {
+export const PatientAppointment = memo(function PatientAppointment({ ctx, lang, dispatch }: { ctx: PartOf<typeof APPOINTMENT_PART>; lang: Lang; dispatch: Dispatch }) {
   const tr = useTr();
   const id = useId();
   const appt = ctx.patientAppointmentId ? findAppointment(ctx.clinic, ctx.patientAppointmentId) : undefined;
@@ -69,14 +74,14 @@ export const PatientAppointment = memoOnContext(function PatientAppointment({ ct
           legend={tr('tools.scheduling.contact.confirmLegend')}
           button={tr('tools.scheduling.contact.confirm')}
           schema={paramsOf('scheduling.confirm')}
-          onChoose={(channel) => dispatch({ type: 'scheduling.confirm', channel })}
+          onChoose={(params) => dispatch({ type: 'scheduling.confirm', ...params })}
         />
         <ChoiceForm
           {...channelChoice}
           legend={tr('tools.scheduling.contact.remindLegend')}
           button={tr('tools.scheduling.contact.remind')}
           schema={paramsOf('scheduling.remind')}
-          onChoose={(channel) => dispatch({ type: 'scheduling.remind', channel })}
+          onChoose={(params) => dispatch({ type: 'scheduling.remind', ...params })}
         />
       </div>
       {ctx.record.messages.length > 0 && (
@@ -94,4 +99,4 @@ export const PatientAppointment = memoOnContext(function PatientAppointment({ ct
       )}
     </section>
   );
-}, ['clinic', 'patientAppointmentId', 'record']);
+});

@@ -1,14 +1,15 @@
 import { fromMinutes, isClockTime, isIsoDate, overlaps, toMinutes, weekday, workingStretches } from '../../../../domain/calendar';
 import { doctorsFor, holdsTime, SPECIALTY_NAMES } from '../../../../domain/clinic';
 import type { Lang } from '../../../../domain/text';
-import { memoOnContext } from '../../../../ui/memo-on-context';
+import { memo } from 'react';
+import type { PartOf } from '../tool-props';
 import { say } from '../tool-text';
-import { appointmentsOf, isActive, longDate, ROW_MINUTES, useTr, type SchedulingContext } from './agenda';
+import { appointmentsOf, isActive, longDate, ROW_MINUTES, useTr, type GRID_PART } from './agenda';
 import { AppointmentList, GridNotice } from './appointment-button';
 
 /** One day of the doctors shown: a row per quarter hour, a column per doctor. */
 
-export const DayGrid = memoOnContext(function DayGrid(props: { ctx: SchedulingContext; lang: Lang; selectedId: string | null; onOpen: (id: string) => void }) {
+export const DayGrid = memo(function DayGrid(props: { ctx: PartOf<typeof GRID_PART>; lang: Lang; selectedId: string | null; onOpen: (id: string) => void }) {
   const tr = useTr();
   const { clinic, selection } = props.ctx;
   const date = selection.date;
@@ -93,4 +94,4 @@ export const DayGrid = memoOnContext(function DayGrid(props: { ctx: SchedulingCo
       </table>
     </div>
   );
-}, ['clinic', 'selection']);
+});

@@ -1,15 +1,18 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { Slot } from '../../../../domain/calendar';
 import { doctorsFor, SPECIALTY_NAMES, visitTypesOf } from '../../../../domain/clinic';
 import type { Lang } from '../../../../domain/text';
-import { memoOnContext } from '../../../../ui/memo-on-context';
 import { useDraft } from '../../../../ui/use-draft';
+import type { PartOf } from '../tool-props';
 import { say } from '../tool-text';
-import { doctorName, longDate, SPECIALTIES, useTr, type Dispatch, type SchedulingContext } from './agenda';
+import { agendaPart, doctorName, longDate, SPECIALTIES, useTr, type Dispatch, type GRID_PART } from './agenda';
+
+/** What the free times read. */
+export const RESULTS_PART = agendaPart('clinic', 'searched', 'selection', 'slots');
 
 /** The agenda's filters (specialty, doctor, visit type) and the search for free times. */
 
-export const Filters = memoOnContext(function Filters({ ctx, lang, dispatch }: { ctx: SchedulingContext; lang: Lang; dispatch: Dispatch }) {
+export const Filters = memo(function Filters({ ctx, lang, dispatch }: { ctx: PartOf<typeof GRID_PART>; lang: Lang; dispatch: Dispatch }) {
   const tr = useTr();
   const id = useId();
   const { clinic, selection } = ctx;
@@ -84,10 +87,10 @@ export const Filters = memoOnContext(function Filters({ ctx, lang, dispatch }: {
       </button>
     </fieldset>
   );
-}, ['clinic', 'selection']);
+});
 
 /** The free times found, each a button that fills the booking form. */
-export const SlotResults = memoOnContext(function SlotResults({ ctx, lang, onChoose }: { ctx: SchedulingContext; lang: Lang; onChoose: (slot: Slot) => void }) {
+export const SlotResults = memo(function SlotResults({ ctx, lang, onChoose }: { ctx: PartOf<typeof RESULTS_PART>; lang: Lang; onChoose: (slot: Slot) => void }) {
   const tr = useTr();
   const id = useId();
   return (
@@ -113,4 +116,4 @@ export const SlotResults = memoOnContext(function SlotResults({ ctx, lang, onCho
       )}
     </section>
   );
-}, ['clinic', 'searched', 'selection', 'slots']);
+});

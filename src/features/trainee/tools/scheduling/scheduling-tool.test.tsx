@@ -5,7 +5,6 @@ import type { Lang, LocalizedText } from '../../../../domain/text';
 import type { Appointment, Clinic, Doctor, Person } from '../../../../domain/types';
 import { schedulingWorkflow } from '../../../../machines/scheduling/definition';
 import type { SchedulingOptions } from '../../../../machines/scheduling/schemas';
-import type { SchedulingContext } from '../../../../machines/scheduling/types';
 import { makeCase } from '../../../../machines/test-fixtures';
 import type { WorkflowCase } from '../../../../machines/workflow';
 import SchedulingTool from './scheduling-tool';
@@ -85,7 +84,7 @@ interface Setup {
 
 function setup({ options = {}, person = patient(), lang = 'es-MX', refuse }: Setup = {}) {
   const c: WorkflowCase<SchedulingOptions> = makeCase(person, options, { clinic: clinic(), today: TODAY, now: '10:00' });
-  return renderTool<SchedulingContext>(SchedulingTool, schedulingWorkflow, c, { lang, ...(refuse ? { refuse } : {}) });
+  return renderTool(SchedulingTool, schedulingWorkflow, c, { lang, ...(refuse ? { refuse } : {}) });
 }
 
 type User = ReturnType<typeof userEvent.setup>;

@@ -4,24 +4,24 @@
  * appointment, confirmation and reminders, waiting list and urgent escalation. It renders only
  * from the workflow snapshot and sends `scheduling.*` events; the machine decides and records.
  */
-import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { isIsoDate, type Slot } from '../../../../domain/calendar';
 import { findAppointment } from '../../../../domain/clinic';
-import type { LocalizedText, Problem } from '../../../../domain/text';
 import { LiveStatus } from '../../../../ui/live-status';
-import { useQuietState } from '../../../../ui/use-quiet-state';
-import type { SendResult, ToolEvent, ToolProps } from '../tool-props';
+import { useContextPart, type ToolProps } from '../tool-props';
+import { RefusalBox } from '../refusal-box';
 import { say } from '../tool-text';
-import { contextOf, doctorName, useTr } from './agenda';
+import { doctorName, GRID_PART, useTr } from './agenda';
 import { useAnnouncement } from '../use-announcement';
+import { useToolSend } from '../use-tool-send';
 import { describeChange } from './announcements';
 import { AppointmentDetail } from './appointment-detail';
 import { BookingForm } from './booking-form';
-import { PatientAppointment, PatientCard } from './contact-panel';
+import { APPOINTMENT_PART, CARD_PART, PatientAppointment, PatientCard } from './contact-panel';
 import { DayGrid } from './day-grid';
-import { Filters, SlotResults } from './filters';
+import { Filters, RESULTS_PART, SlotResults } from './filters';
 import { Navigation } from './navigation';
-import { Escalation, WaitingList } from './waiting-list';
+import { Escalation, WAITING_PART, WaitingList } from './waiting-list';
 import { WarningDialog } from './warning-dialog';
 import { WeekGrid } from './week-grid';
 import '../tool-common.css';
@@ -29,14 +29,15 @@ import './scheduling-tool.css';
 import './agenda-grid.css';
 
 /** The agenda screen of the scheduling workflow. */
-export default function SchedulingTool(props: ToolProps) {
+export default function SchedulingTool(props: ToolProps<'scheduling'>) {
   const tr = useTr();
-  const { lang, send } = props;
-  const ctx = contextOf(props);
+  const { lang, snapshot } = props;
+  const ctx = snapshot.context;
   const { clinic, selection } = ctx;
   const id = useId();
   const [view, setView] = useState<'day' | 'week'>('day');
-  const [sendError, setSendError] = useQuietState<LocalizedText | null>(null);
+  // A refusal by the desk (not by the machine) is shown, never swallowed.
+  const { dispatch, refused: sendError } = useToolSend(props.send);
   const [announcement, announce] = useAnnouncement(ctx, (prev, next) => describeChange(prev, next, tr, lang));
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [booking, setBooking] = useState({ doctorId: '', date: selection.date, start: '', minutes: '' });
@@ -55,37 +56,34 @@ export default function SchedulingTool(props: ToolProps) {
   const closed = escalated || finished;
   const warningOpen = ctx.pending !== null && !finished;
 
-  // The callbacks below keep their identity for the tool's life, so the memoised panels redraw only
-  // when their part of the agenda changes; they read the current render's values through this ref.
-  const latest = useRef({ send, clinic, date: selection.date, tr, announce });
-  useLayoutEffect(() => {
-    latest.current = { send, clinic, date: selection.date, tr, announce };
-  });
-
-  /** Sends one event; a refusal by the desk (not by the machine) is shown, never swallowed. */
-  const dispatch = useCallback((event: ToolEvent): SendResult => {
-    const result = latest.current.send(event);
-    setSendError(result.ok ? null : result.reason);
-    return result;
-  }, [setSendError]);
+  // Each memoised panel gets its own part of the agenda and redraws only when that part changes; the
+  // callbacks keep their identity until what they read changes (which redraws those panels anyway).
+  const grid = useContextPart(snapshot, GRID_PART);
+  const results = useContextPart(snapshot, RESULTS_PART);
+  const card = useContextPart(snapshot, CARD_PART);
+  const appointment = useContextPart(snapshot, APPOINTMENT_PART);
+  const waiting = useContextPart(snapshot, WAITING_PART);
 
   const openAppointment = useCallback((appointmentId: string) => {
     setSelectedId(appointmentId);
     setOpenings((n) => n + 1);
   }, []);
 
-  const chooseSlot = useCallback((slot: Slot) => {
-    const now = latest.current;
-    setBooking({ doctorId: slot.doctorId, date: slot.date, start: slot.start, minutes: String(slot.minutes) });
-    now.announce(now.tr('tools.scheduling.announce.slotChosen', { time: slot.start, doctor: doctorName(now.clinic, slot.doctorId) }));
-    bookButton.current?.focus();
-  }, []);
+  const chooseSlot = useCallback(
+    (slot: Slot) => {
+      setBooking({ doctorId: slot.doctorId, date: slot.date, start: slot.start, minutes: String(slot.minutes) });
+      announce(tr('tools.scheduling.announce.slotChosen', { time: slot.start, doctor: doctorName(clinic, slot.doctorId) }));
+      bookButton.current?.focus();
+    },
+    [announce, tr, clinic],
+  );
 
+  const shownDate = selection.date;
   const goToDate = useCallback(
     (date: string) => {
-      if (isIsoDate(date) && date !== latest.current.date) dispatch({ type: 'scheduling.selectDate', date });
+      if (isIsoDate(date) && date !== shownDate) dispatch({ type: 'scheduling.selectDate', date });
     },
-    [dispatch],
+    [dispatch, shownDate],
   );
 
   const openDay = useCallback(
@@ -98,7 +96,6 @@ export default function SchedulingTool(props: ToolProps) {
 
   const step = view === 'day' ? 1 : 7;
   const selected = selectedId ? findAppointment(clinic, selectedId) : undefined;
-  const errors: Problem[] = ctx.errors;
 
   return (
     <div className="scheduling-tool">
@@ -111,28 +108,13 @@ export default function SchedulingTool(props: ToolProps) {
         </header>
 
         {/* The desk announces a refusal by the run; only the agenda's own errors are announced here. */}
-        <div className="scheduling-tool__alert" data-empty={errors.length > 0 || sendError ? 'false' : 'true'}>
-          <div role="alert">
-            {errors.length > 0 && (
-              <>
-                <p className="scheduling-tool__alert-title">{tr('tools.scheduling.errors.title')}</p>
-                <ul>
-                  {errors.map((p, i) => (
-                    <li key={`${p.code}-${i}`}>{say(p.message, lang)}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </div>
-          {sendError && (
-            <>
-              {errors.length === 0 && <p className="scheduling-tool__alert-title">{tr('tools.scheduling.errors.title')}</p>}
-              <ul>
-                <li>{say(sendError, lang)}</li>
-              </ul>
-            </>
-          )}
-        </div>
+        <RefusalBox
+          className="scheduling-tool__alert"
+          title={tr('tools.scheduling.errors.title')}
+          refusal={ctx.refusal}
+          runRefusal={sendError && say(sendError, lang)}
+          lang={lang}
+        />
         <LiveStatus className="scheduling-tool__status">{announcement}</LiveStatus>
 
         {ctx.notices.length > 0 && (
@@ -154,7 +136,7 @@ export default function SchedulingTool(props: ToolProps) {
           </p>
         )}
 
-        <PatientCard ctx={ctx} lang={lang} />
+        <PatientCard ctx={card} lang={lang} />
 
         <fieldset className="scheduling-tool__frame" disabled={closed}>
           <div className="scheduling-tool__layout">
@@ -167,10 +149,10 @@ export default function SchedulingTool(props: ToolProps) {
                 onDate={goToDate}
                 step={step}
               />
-              <Filters ctx={ctx} lang={lang} dispatch={dispatch} />
-              <SlotResults ctx={ctx} lang={lang} onChoose={chooseSlot} />
+              <Filters ctx={grid} lang={lang} dispatch={dispatch} />
+              <SlotResults ctx={results} lang={lang} onChoose={chooseSlot} />
               <BookingForm
-                ctx={ctx}
+                clinic={clinic}
                 lang={lang}
                 value={booking}
                 onChange={setBooking}
@@ -180,10 +162,10 @@ export default function SchedulingTool(props: ToolProps) {
             </div>
             <div className="scheduling-tool__main">
               {view === 'day' ? (
-                <DayGrid ctx={ctx} lang={lang} selectedId={selectedId} onOpen={openAppointment} />
+                <DayGrid ctx={grid} lang={lang} selectedId={selectedId} onOpen={openAppointment} />
               ) : (
                 <WeekGrid
-                  ctx={ctx}
+                  ctx={grid}
                   lang={lang}
                   selectedId={selectedId}
                   onOpen={openAppointment}
@@ -194,7 +176,7 @@ export default function SchedulingTool(props: ToolProps) {
                 <AppointmentDetail
                   key={`${selected.id}-${openings}`}
                   appointment={selected}
-                  ctx={ctx}
+                  clinic={clinic}
                   lang={lang}
                   dispatch={dispatch}
                   onClose={() => setSelectedId(null)}
@@ -203,8 +185,8 @@ export default function SchedulingTool(props: ToolProps) {
             </div>
           </div>
           <div className="scheduling-tool__bottom">
-            <PatientAppointment ctx={ctx} lang={lang} dispatch={dispatch} />
-            <WaitingList ctx={ctx} lang={lang} dispatch={dispatch} />
+            <PatientAppointment ctx={appointment} lang={lang} dispatch={dispatch} />
+            <WaitingList ctx={waiting} lang={lang} dispatch={dispatch} />
             <Escalation dispatch={dispatch} />
           </div>
         </fieldset>

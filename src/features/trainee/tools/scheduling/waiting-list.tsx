@@ -2,13 +2,16 @@ import { memo, useId } from 'react';
 import type { Slot } from '../../../../domain/calendar';
 import { SPECIALTY_NAMES } from '../../../../domain/clinic';
 import type { Lang } from '../../../../domain/text';
-import { memoOnContext } from '../../../../ui/memo-on-context';
+import type { PartOf } from '../tool-props';
 import { say } from '../tool-text';
-import { doctorName, ESCALATION_TARGETS, longDate, paramsOf, useTr, type Dispatch, type SchedulingContext } from './agenda';
+import { agendaPart, doctorName, ESCALATION_TARGETS, longDate, paramsOf, useTr, type Dispatch } from './agenda';
+
+/** What the waiting list reads. */
+export const WAITING_PART = agendaPart('clinic', 'given', 'record');
 import { ChoiceForm } from './choice-form';
 
 /** The waiting list, the times freed today, and the offers made to the people waiting. */
-export const WaitingList = memoOnContext(function WaitingList({ ctx, lang, dispatch }: { ctx: SchedulingContext; lang: Lang; dispatch: Dispatch }) {
+export const WaitingList = memo(function WaitingList({ ctx, lang, dispatch }: { ctx: PartOf<typeof WAITING_PART>; lang: Lang; dispatch: Dispatch }) {
   const tr = useTr();
   const id = useId();
   const slotText = (s: Slot) => `${longDate(s.date, lang)}, ${s.start} · ${doctorName(ctx.clinic, s.doctorId)}`;
@@ -54,7 +57,7 @@ export const WaitingList = memoOnContext(function WaitingList({ ctx, lang, dispa
       </button>
     </section>
   );
-}, ['clinic', 'given', 'record']);
+});
 
 /** Handing an urgent patient over (triage, nurse, doctor, 911) instead of booking. */
 export const Escalation = memo(function Escalation({ dispatch }: { dispatch: Dispatch }) {
@@ -71,7 +74,7 @@ export const Escalation = memo(function Escalation({ dispatch }: { dispatch: Dis
       button={tr('tools.scheduling.urgent.escalate')}
       schema={paramsOf('scheduling.escalateUrgent')}
       param="to"
-      onChoose={(to) => dispatch({ type: 'scheduling.escalateUrgent', to })}
+      onChoose={(params) => dispatch({ type: 'scheduling.escalateUrgent', ...params })}
     />
   );
 });

@@ -1,14 +1,15 @@
 import { addDays, weekday, workingStretches } from '../../../../domain/calendar';
 import { doctorsFor } from '../../../../domain/clinic';
 import type { Lang } from '../../../../domain/text';
-import { memoOnContext } from '../../../../ui/memo-on-context';
-import { appointmentsOf, longDate, mondayOf, shortDate, useTr, type SchedulingContext } from './agenda';
+import { memo } from 'react';
+import type { PartOf } from '../tool-props';
+import { appointmentsOf, longDate, mondayOf, shortDate, useTr, type GRID_PART } from './agenda';
 import { AppointmentList, GridNotice } from './appointment-button';
 
 /** The week of the doctors shown: a row per doctor, a column per working day. */
 
-export const WeekGrid = memoOnContext(function WeekGrid(props: {
-  ctx: SchedulingContext;
+export const WeekGrid = memo(function WeekGrid(props: {
+  ctx: PartOf<typeof GRID_PART>;
   lang: Lang;
   selectedId: string | null;
   onOpen: (id: string) => void;
@@ -72,4 +73,4 @@ export const WeekGrid = memoOnContext(function WeekGrid(props: {
       </table>
     </div>
   );
-}, ['clinic', 'selection']);
+});
